@@ -1,0 +1,114 @@
+"""Find assessments by id or path, and load answers together with the assessment they name."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+
+from smcheck.checks import check_answers, check_assessment
+from smcheck.errors import InvalidFile, Problem, SmcheckError
+from smcheck.loading import Document, kind_of, read_document, refuse, validate
+from smcheck.locations import bundled_assessments_dir, user_assessments_dir
+from smcheck.models.answers import Answers
+from smcheck.models.assessment import Assessment
+
+DEFAULT_ASSESSMENT = "social-media-readiness"
+
+
+@dataclass(frozen=True)
+class Entry:
+    """An assessment file found on disk."""
+
+    path: Path
+    origin: str  # "bundled" or "user"
+
+
+def assessment_from(doc: Document) -> Assessment:
+    """Validate a parsed document as an assessment definition."""
+    kind = kind_of(doc)
+    if kind != "assessment":
+        raise InvalidFile([doc.problem(("schema",), f"this is an {kind} file, not an assessment")])
+    assessment = validate(Assessment, doc)
+    refuse(doc, check_assessment(assessment))
+    return assessment
+
+
+@lru_cache(maxsize=32)
+def _load_cached(path: Path, mtime_ns: int, size: int) -> Assessment:
+    return assessment_from(read_document(path))
+
+
+def load_assessment(path: Path) -> Assessment:
+    """Load and check an assessment file (cached while the file is unchanged)."""
+    try:
+        st = path.stat()
+    except OSError:
+        return assessment_from(read_document(path))  # raises the right message
+    if path.is_dir():
+        return assessment_from(read_document(path))
+    return _load_cached(path.resolve(), st.st_mtime_ns, st.st_size)
+
+
+def entries() -> list[Entry]:
+    """Every assessment file: bundled first, then the user's, each sorted by name."""
+    found = [Entry(p, "bundled") for p in sorted(bundled_assessments_dir().glob("*.toml"))]
+    user = user_assessments_dir()
+    if user.is_dir():
+        found += [Entry(p, "user") for p in sorted(user.glob("*.toml"))]
+    return found
+
+
+def find_assessment(ref: str | None) -> Assessment:
+    """An assessment by id (bundled or user) or by path; ``None`` means the default."""
+    ref = ref or DEFAULT_ASSESSMENT
+    if ref.endswith(".toml") or "/" in ref or "\\" in ref:
+        return load_assessment(Path(ref))
+    known: list[str] = []
+    for entry in entries():
+        if entry.path.stem == ref:
+            return load_assessment(entry.path)
+    for entry in entries():
+        try:
+            assessment = load_assessment(entry.path)
+        except InvalidFile:
+            continue
+        if assessment.id == ref:
+            return assessment
+        known.append(assessment.id)
+    raise SmcheckError(
+        f"no assessment {ref!r}; known: {', '.join(known) or 'none'} (see: smcheck assessments)"
+    )
+
+
+def answers_from(doc: Document, assessment: Assessment | None = None) -> tuple[Answers, Assessment]:
+    """Validate a parsed document as answers and check them against their assessment."""
+    kind = kind_of(doc)
+    if kind != "answers":
+        raise InvalidFile([doc.problem(("schema",), f"this is an {kind} file, not answers")])
+    answers = validate(Answers, doc)
+    if assessment is None:
+        try:
+            assessment = find_assessment(answers.assessment)
+        except SmcheckError as exc:
+            raise InvalidFile([doc.problem(("assessment",), str(exc))]) from None
+    refuse(doc, check_answers(answers, assessment))
+    return answers, assessment
+
+
+def load_answers(path: Path, assessment: Assessment | None = None) -> tuple[Answers, Assessment]:
+    """Load an answers file and the assessment it belongs to; both fully checked."""
+    return answers_from(read_document(path), assessment)
+
+
+def validate_file(path: Path, assessment: Assessment | None = None) -> str:
+    """Check any smcheck file; say what it is, or raise with every problem."""
+    doc = read_document(path)
+    if kind_of(doc) == "assessment":
+        a = assessment_from(doc)
+        return f"assessment {a.id} {a.version}"
+    answers, a = answers_from(doc, assessment)
+    return f"answers for {a.id} {a.version}"
+
+
+__all__ = ["Problem"]

@@ -1,0 +1,239 @@
+"""The command line: headless commands for scripts, and the entry to the interactive screen.
+
+Nothing here imports Textual; headless commands stay fast and work without a terminal.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from collections.abc import Sequence
+from datetime import date
+from pathlib import Path
+
+from smcheck import __version__
+from smcheck.errors import InvalidFile, SmcheckError
+from smcheck.models.common import Lang
+
+EXIT_OK, EXIT_ERROR = 0, 2
+
+
+def _lang(value: str | None) -> Lang:
+    from smcheck.i18n import system_lang
+
+    if value in ("de", "en"):
+        return value  # type: ignore[return-value]
+    return system_lang()
+
+
+def _date(value: str) -> date:
+    try:
+        return date.fromisoformat(value)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"not a date: {value!r} (use YYYY-MM-DD)") from None
+
+
+def _weeks(value: str) -> int:
+    from smcheck.planning import MAX_WEEKS, MIN_WEEKS
+
+    try:
+        n = int(value)
+    except ValueError:
+        n = 0
+    if not MIN_WEEKS <= n <= MAX_WEEKS:
+        raise argparse.ArgumentTypeError(f"{value!r}: an iteration lasts {MIN_WEEKS}-{MAX_WEEKS} weeks")
+    return n
+
+
+def parser() -> argparse.ArgumentParser:
+    """The argument parser for every command."""
+    p = argparse.ArgumentParser(
+        prog="smcheck",
+        description="How ready is your organisation for social media? Scores the typical excuses "
+        "and hands you starter goals and a first-iteration plan.",
+    )
+    p.add_argument("--version", action="version", version=f"smcheck {__version__}")
+    sub = p.add_subparsers(dest="command", metavar="COMMAND")
+
+    sub.add_parser("assessments", help="list the bundled and user assessments")
+
+    tp = sub.add_parser("template", help="write a blank answers file to fill in with an editor")
+    tp.add_argument("-a", "--assessment", metavar="ID|PATH", help="assessment id or file")
+    tp.add_argument("--quick", action="store_true", help="only the quick check's questions")
+    tp.add_argument("--lang", choices=["de", "en"], help="language (default: the system's)")
+    tp.add_argument("-o", "--output", type=Path, metavar="FILE", help="write here instead of stdout")
+    tp.add_argument("--force", action="store_true", help="replace an existing output file")
+
+    sp = sub.add_parser("score", help="score answers and make starter goals and a first-iteration plan")
+    sp.add_argument("answers", nargs="+", type=Path, metavar="ANSWERS", help="answers file(s)")
+    sp.add_argument("-a", "--assessment", metavar="ID|PATH", help="assessment (default: the one named in the answers)")
+    sp.add_argument("-o", "--output", type=Path, metavar="FILE", help="file, or folder for several answers")
+    sp.add_argument("--format", choices=["toml", "json", "md"], help="default: from -o's suffix, else toml")
+    sp.add_argument("--start", type=_date, metavar="DATE", help="first day (default: the Monday after the answers)")
+    sp.add_argument("--weeks", type=_weeks, default=6, metavar="N", help="iteration length, 4-12 (default 6)")
+    sp.add_argument("--lang", choices=["de", "en"], help="language (default: the answers')")
+    sp.add_argument("--force", action="store_true", help="replace existing output files")
+
+    vp = sub.add_parser("validate", help="check assessment or answers files (exit 0 valid, 2 invalid)")
+    vp.add_argument("files", nargs="+", type=Path, metavar="FILE")
+    vp.add_argument("-a", "--assessment", metavar="ID|PATH", help="check answers against this assessment")
+
+    sc = sub.add_parser("schema", help="print the JSON Schema of a file format")
+    sc.add_argument("kind", choices=["plan", "answers", "assessment"])
+    return p
+
+
+def _out(text: str) -> None:
+    sys.stdout.write(text)
+
+
+def _err(message: str) -> None:
+    for line in message.splitlines() or [""]:
+        print(f"smcheck: error: {line}", file=sys.stderr)
+
+
+def cmd_assessments(args: argparse.Namespace) -> int:
+    from smcheck.catalog import entries, load_assessment
+
+    lang = _lang(None)
+    rows = []
+    for entry in entries():
+        try:
+            a = load_assessment(entry.path)
+        except InvalidFile as exc:
+            rows.append(f"{entry.path.stem:<28} INVALID  {exc.problems[0]}")
+            continue
+        full, quick = len(a.questions("full")), len(a.questions("quick"))
+        size = f"{len(a.dimensions)} dimensions, {full} questions" + (f", quick {quick}" if quick else "")
+        rows.append(f"{a.id:<28} {a.version:<6} {entry.origin:<8} {size}  {a.title.get(lang)}")
+    _out("\n".join(rows) + "\n" if rows else "no assessments found\n")
+    return EXIT_OK
+
+
+def _write(path: Path | None, text: str, force: bool, inputs: Sequence[Path] = ()) -> None:
+    from smcheck.storage import write_atomic
+
+    if path is None:
+        _out(text)
+        return
+    if any(path.resolve() == i.resolve() for i in inputs):
+        raise SmcheckError(f"{path}: is one of the input files; choose another output name")
+    write_atomic(path, text, overwrite=force)
+
+
+def cmd_template(args: argparse.Namespace) -> int:
+    from smcheck.catalog import find_assessment
+    from smcheck.template import make_template
+
+    a = find_assessment(args.assessment)
+    if args.quick and not a.has_quick():
+        raise SmcheckError(f"{a.id} has no quick check")
+    text = make_template(a, lang=_lang(args.lang), scope="quick" if args.quick else "full",
+                         today=date.today())
+    _write(args.output, text, args.force)
+    return EXIT_OK
+
+
+def cmd_score(args: argparse.Namespace) -> int:
+    from smcheck.catalog import find_assessment, load_answers
+    from smcheck.export import render
+    from smcheck.planning import make_plan
+    from smcheck.scoring import score
+
+    fmt = args.format
+    if fmt is None:
+        suffix = args.output.suffix.lstrip(".").lower() if args.output else ""
+        fmt = suffix if suffix in ("toml", "json", "md") else "toml"
+    several = len(args.answers) > 1
+    if several and args.output is None and fmt != "json":
+        raise SmcheckError("several answers files: give -o FOLDER, or --format json for JSON lines")
+    if several and args.output is not None and not args.output.is_dir():
+        raise SmcheckError(f"{args.output}: several answers files need -o to name an existing folder")
+    assessment = find_assessment(args.assessment) if args.assessment else None
+    problems: list[str] = []
+    outputs: list[tuple[Path | None, str]] = []
+    for path in args.answers:
+        try:
+            answers, a = load_answers(path, assessment)
+        except InvalidFile as exc:
+            problems += [str(p) for p in exc.problems]
+            continue
+        lang = args.lang or answers.lang
+        today = None
+        if args.start is None and answers.completed is None:
+            today = date.today()
+            print(f"smcheck: note: {path} has no completed date; the plan starts the Monday "
+                  "after today (set completed or --start for a fixed plan)", file=sys.stderr)
+        plan = make_plan(a, answers, score(a, answers, lang), lang=lang, start=args.start,
+                         weeks=args.weeks, today=today)
+        text = render(plan, fmt)
+        if several and fmt == "json" and args.output is None:
+            import json
+
+            text = json.dumps(json.loads(text), ensure_ascii=False, separators=(",", ":")) + "\n"
+        target = args.output / f"{path.stem}.plan.{fmt}" if several and args.output else args.output
+        outputs.append((target, text))
+    if problems:
+        raise SmcheckError("\n".join(problems))
+    for target, text in outputs:
+        _write(target, text, args.force, args.answers)
+    return EXIT_OK
+
+
+def cmd_validate(args: argparse.Namespace) -> int:
+    from smcheck.catalog import find_assessment, validate_file
+
+    assessment = find_assessment(args.assessment) if args.assessment else None
+    failed = False
+    for path in args.files:
+        try:
+            kind = validate_file(path, assessment)
+        except InvalidFile as exc:
+            failed = True
+            _err("\n".join(str(p) for p in exc.problems))
+            continue
+        _out(f"{path}: valid {kind}\n")
+    return EXIT_ERROR if failed else EXIT_OK
+
+
+def cmd_schema(args: argparse.Namespace) -> int:
+    from smcheck.schemas import schema_text
+
+    _out(schema_text(args.kind))
+    return EXIT_OK
+
+
+COMMANDS = {
+    "assessments": cmd_assessments,
+    "template": cmd_template,
+    "score": cmd_score,
+    "validate": cmd_validate,
+    "schema": cmd_schema,
+}
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Run smcheck; returns the exit code."""
+    args = parser().parse_args(argv)
+    if args.command is None:
+        print(
+            "smcheck: the interactive screen is not part of this version yet.\n"
+            "Fill in answers with an editor instead:\n"
+            "  smcheck template -o answers.toml\n"
+            "  smcheck score answers.toml -o plan.toml\n"
+            "See smcheck --help for every command.",
+            file=sys.stderr,
+        )
+        return EXIT_ERROR
+    try:
+        return COMMANDS[args.command](args)
+    except InvalidFile as exc:
+        _err("\n".join(str(p) for p in exc.problems))
+    except SmcheckError as exc:
+        _err(str(exc))
+    except KeyboardInterrupt:
+        return 130
+    except BrokenPipeError:
+        return EXIT_OK
+    return EXIT_ERROR
+

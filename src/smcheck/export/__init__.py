@@ -1,0 +1,37 @@
+"""Exports of a plan: TOML (primary), JSON with the same structure, Markdown for people."""
+
+from __future__ import annotations
+
+import json
+from typing import Literal
+
+import tomli_w
+
+from smcheck.export.markdown import to_markdown
+from smcheck.models.plan import Plan
+
+Format = Literal["toml", "json", "md"]
+FORMATS: tuple[Format, ...] = ("toml", "json", "md")
+
+
+def to_toml(plan: Plan) -> str:
+    """The plan as TOML; reads back with ``tomllib`` into an equal model."""
+    return tomli_w.dumps(plan.model_dump(mode="python", by_alias=True, exclude_none=True))
+
+
+def to_json(plan: Plan) -> str:
+    """The plan as JSON with the same structure as the TOML (dates as ISO strings)."""
+    data = plan.model_dump(mode="json", by_alias=True, exclude_none=True)
+    return json.dumps(data, ensure_ascii=False, indent=2) + "\n"
+
+
+def render(plan: Plan, fmt: Format) -> str:
+    """The plan in ``fmt``."""
+    if fmt == "toml":
+        return to_toml(plan)
+    if fmt == "json":
+        return to_json(plan)
+    return to_markdown(plan)
+
+
+__all__ = ["FORMATS", "Format", "render", "to_json", "to_markdown", "to_toml"]

@@ -1,0 +1,1 @@
+"""Pydantic models for every file smcheck reads or writes."""

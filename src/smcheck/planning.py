@@ -1,0 +1,164 @@
+"""Starter goals and the first-iteration plan, derived deterministically from a result."""
+
+from __future__ import annotations
+
+from datetime import date, timedelta
+from fractions import Fraction
+
+from smcheck import __version__
+from smcheck.checks import PHASE_WINDOWS
+from smcheck.i18n import t
+from smcheck.models.answers import Answers
+from smcheck.models.assessment import REFERENCE_WEEKS, Action, Assessment, Kpi
+from smcheck.models.common import PHASES, Lang
+from smcheck.models.plan import Goal, Iteration, PhaseWindow, Plan, Result, Source, Task
+from smcheck.scoring import STRENGTH_FROM_STAGE, round_half_up
+
+DEFAULT_WEEKS = 6
+MIN_WEEKS, MAX_WEEKS = 4, 12
+MAX_ENABLERS = 3
+"""At most this many weak dimensions get an enabler goal: a first iteration must stay doable."""
+
+
+def monday_after(day: date) -> date:
+    """The first Monday strictly after ``day``."""
+    return day + timedelta(days=7 - day.weekday())
+
+
+def scale_weeks(weeks: tuple[int, int], n: int) -> tuple[int, int]:
+    """Map a week range of the six-week reference iteration onto an ``n``-week iteration."""
+    first = 1 + (weeks[0] - 1) * n // REFERENCE_WEEKS
+    last = max(first, -(-weeks[1] * n // REFERENCE_WEEKS))
+    return first, last
+
+
+def week_dates(start: date, weeks: tuple[int, int]) -> tuple[date, date]:
+    """Monday of the first week to Friday of the last week."""
+    return start + timedelta(weeks=weeks[0] - 1), start + timedelta(weeks=weeks[1] - 1, days=4)
+
+
+def enabler_dimensions(a: Assessment, result: Result) -> list[str]:
+    """The weakest dimensions: below the fourth stage, lowest first, at most three.
+
+    If none is that low, the single weakest one unless it already reaches the top stage.
+    """
+    line = a.stages[STRENGTH_FROM_STAGE].min_score
+    scored = sorted(
+        (r.score, i, r.id) for i, r in enumerate(result.dimensions) if r.score is not None
+    )
+    weak = [did for s, _, did in scored if s < line][:MAX_ENABLERS]
+    if not weak and scored and scored[0][0] < a.stages[-1].min_score:
+        weak = [scored[0][2]]
+    return weak
+
+
+def _amount(value: Fraction, kpi: Kpi) -> float:
+    if kpi.unit in ("count", "minutes", "eur"):
+        return float(round_half_up(value))
+    return round_half_up(value * 10) / 10
+
+
+def _format(value: float, kpi: Kpi, lang: Lang) -> str:
+    text = f"{value:g}" if kpi.unit not in ("count", "eur") else f"{int(value):,}"
+    if lang == "de":
+        text = text.replace(",", ".") if kpi.unit in ("count", "eur") else text.replace(".", ",")
+    return text + t(f"unit.{kpi.unit}", lang)
+
+
+def outcome_goal(kpi: Kpi, objective: str, answers: Answers, due: date, lang: Lang) -> Goal:
+    """A measurable goal for one KPI of a chosen objective."""
+    baseline = answers.organisation.baselines.get(kpi.id)
+    sign = 1 if kpi.direction == "increase" else -1
+    metric = kpi.metric.get(lang)
+    change = t("goal.target-change", lang, sign="+" if sign > 0 else "−", pct=kpi.change_pct)
+    target: float | None = None
+    if baseline is None:
+        goal_text = change
+    else:
+        target = _amount(Fraction(baseline) * (100 + sign * kpi.change_pct) / 100, kpi)
+        goal_text = f"{_format(baseline, kpi, lang)} → {_format(target, kpi, lang)}"
+    return Goal(
+        id=kpi.id,
+        kind="outcome",
+        title=t("goal.outcome-title", lang, metric=metric, target=goal_text),
+        owner=kpi.owner,
+        due=due,
+        objective=objective,
+        metric=metric,
+        unit=kpi.unit,
+        direction=kpi.direction,
+        baseline=baseline,
+        baseline_note=None if baseline is not None else t("goal.measure-week-1", lang),
+        target=target,
+        target_change_pct=kpi.change_pct,
+        measure=t("goal.measure-outcome", lang),
+        serves=list(answers.organisation.company_goals),
+    )
+
+
+def _task(x: Action, n: int, start: date, lang: Lang, goals: list[str], *,
+          dimension: str | None = None, objective: str | None = None) -> Task:
+    weeks = scale_weeks(x.weeks, n)
+    first, last = week_dates(start, weeks)
+    return Task(id=x.id, title=x.title.get(lang), phase=x.phase, weeks=weeks, start=first, end=last,
+                owner=x.owner, effort=x.effort, dimension=dimension, objective=objective,
+                goals=goals, done=x.done.get(lang))
+
+
+def make_plan(a: Assessment, answers: Answers, result: Result, *, lang: Lang,
+              start: date | None = None, weeks: int = DEFAULT_WEEKS, today: date | None = None) -> Plan:
+    """The starter goals and first-iteration plan for scored answers.
+
+    ``start`` defaults to the Monday after ``answers.completed`` (or after ``today`` when the
+    answers carry no completion date).
+    """
+    if not MIN_WEEKS <= weeks <= MAX_WEEKS:
+        raise ValueError(f"an iteration lasts {MIN_WEEKS}-{MAX_WEEKS} weeks, not {weeks}")
+    if start is None:
+        base = answers.completed or today
+        if base is None:
+            raise ValueError("no start date: the answers have no completion date")
+        start = monday_after(base)
+    end = start + timedelta(weeks=weeks - 1, days=4)
+    phases = []
+    for phase in PHASES:
+        w = scale_weeks(PHASE_WINDOWS[phase], weeks)
+        first, last = week_dates(start, w)
+        phases.append(PhaseWindow(id=phase, name=t(f"phase.{phase}", lang), weeks=w, start=first, end=last))
+
+    goals: list[Goal] = []
+    tasks: list[Task] = []
+    for oid in answers.organisation.objectives:
+        objective = a.objective(oid)
+        kpi_goals = [outcome_goal(k, oid, answers, end, lang) for k in objective.kpis]
+        goals += kpi_goals
+        ids = [g.id for g in kpi_goals]
+        tasks += [_task(x, weeks, start, lang, ids, objective=oid) for x in objective.actions]
+    dims = {d.id: d for d in a.dimensions}
+    for did in enabler_dimensions(a, result):
+        d = dims[did]
+        gid = f"enable-{did}"
+        goals.append(Goal(id=gid, kind="enabler", title=d.enabler.title.get(lang), owner=d.enabler.owner,
+                          due=end, dimension=did, measure=d.enabler.measure.get(lang),
+                          serves=list(answers.organisation.company_goals)))
+        tasks += [_task(x, weeks, start, lang, [gid], dimension=did) for x in d.actions]
+    all_goals = [g.id for g in goals]
+    tasks += [_task(x, weeks, start, lang, all_goals) for x in a.always]
+    order = {p: i for i, p in enumerate(PHASES)}
+    ordered = [
+        task
+        for _, task in sorted(enumerate(tasks), key=lambda it: (order[it[1].phase], it[1].weeks, it[0]))
+    ]
+    return Plan(
+        generator=f"smcheck {__version__}",
+        lang=lang,
+        source=Source(assessment=a.id, assessment_version=a.version,
+                      assessment_title=a.title.get(lang), scope=answers.scope),
+        organisation=answers.organisation,
+        respondent=answers.respondent,
+        result=result,
+        iteration=Iteration(weeks=weeks, start=start, end=end,
+                            next_assessment=start + timedelta(weeks=weeks), phases=phases),
+        goals=goals,
+        tasks=ordered,
+    )

@@ -1,0 +1,37 @@
+"""JSON Schemas of the files smcheck reads and writes, generated from the models."""
+
+from __future__ import annotations
+
+import json
+from typing import Any, Literal
+
+from pydantic import BaseModel
+
+from smcheck.models.answers import Answers
+from smcheck.models.assessment import Assessment
+from smcheck.models.plan import Plan
+
+Kind = Literal["plan", "answers", "assessment"]
+KINDS: tuple[Kind, ...] = ("plan", "answers", "assessment")
+
+_MODELS: dict[Kind, tuple[type[BaseModel], Literal["validation", "serialization"]]] = {
+    "plan": (Plan, "serialization"),
+    "answers": (Answers, "validation"),
+    "assessment": (Assessment, "validation"),
+}
+
+
+def json_schema(kind: Kind) -> dict[str, Any]:
+    """The JSON Schema (draft 2020-12) for ``kind``."""
+    model, mode = _MODELS[kind]
+    schema = model.model_json_schema(by_alias=True, mode=mode)
+    return {
+        "$schema": "https://json-schema.org/draft/2020-12/schema",
+        "$id": f"urn:smcheck:schema:{kind}:1",
+        **schema,
+    }
+
+
+def schema_text(kind: Kind) -> str:
+    """The schema as the JSON text committed under ``schemas/``."""
+    return json.dumps(json_schema(kind), ensure_ascii=False, indent=2) + "\n"

@@ -1,0 +1,226 @@
+"""Scores per dimension and overall, the stage, and what would lift it.
+
+The rule, also in the README:
+- An answered option gives the points of the shared scale (options 1..5 give 0, 25, 50, 75, 100).
+- A dimension's score is the weighted mean of its answered questions' points, rounded half up.
+  "Don't know", "not applicable" and unanswered questions are left out of the score and lower
+  completeness instead. A dimension with no answered question has no score.
+- The overall score is the weighted mean of the dimension scores (dimension weights), rounded.
+- The stage is the highest stage whose ``min_score`` the overall score reaches, but at most one
+  stage above the stage of the weakest dimension ("as mature as your weakest link, plus one").
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass
+from fractions import Fraction
+
+from smcheck.models.answers import Answers, Scope
+from smcheck.models.assessment import Assessment, Dimension, Stage
+from smcheck.models.common import Lang
+from smcheck.models.plan import DimensionResult, Lift, Pull, Result
+
+PULL_BELOW = 50
+"""Answers worth fewer points than this are listed as pulling their dimension down."""
+
+BLOCKER_BELOW_STAGE = 2
+"""A dimension whose own score is below the third stage (40 in the bundled assessment) blocks."""
+
+STRENGTH_FROM_STAGE = 3
+"""A dimension whose own score reaches the fourth stage (60) is a strength."""
+
+MAX_STRENGTHS = 3
+
+Values = Mapping[str, int | str]
+
+
+def round_half_up(x: Fraction) -> int:
+    """Round to the nearest integer, halves upwards (as people do by hand)."""
+    return int((x + Fraction(1, 2)).__floor__())
+
+
+def values_of(answers: Answers) -> dict[str, int | str]:
+    """Question id to answer value."""
+    return {qid: a.value for qid, a in answers.answers.items()}
+
+
+def dimension_score(a: Assessment, d: Dimension, values: Values, scope: Scope) -> int | None:
+    """The weighted mean of the answered questions' points, or ``None`` if none is answered."""
+    total = Fraction(0)
+    weights = Fraction(0)
+    for q in d.questions:
+        if scope == "quick" and not q.quick:
+            continue
+        v = values.get(q.id)
+        if isinstance(v, int):
+            w = Fraction(q.weight)
+            total += w * a.scale(q.scale).points[v - 1]
+            weights += w
+    return round_half_up(total / weights) if weights else None
+
+
+def overall_score(a: Assessment, scores: Mapping[str, int | None]) -> int | None:
+    """The weighted mean of the dimension scores that exist."""
+    total = Fraction(0)
+    weights = Fraction(0)
+    for d in a.dimensions:
+        s = scores.get(d.id)
+        if s is not None:
+            total += Fraction(d.weight) * s
+            weights += Fraction(d.weight)
+    return round_half_up(total / weights) if weights else None
+
+
+def stage_index(a: Assessment, score: int | None) -> int:
+    """Index of the highest stage that ``score`` reaches (0 for no score)."""
+    if score is None:
+        return 0
+    return max(i for i, s in enumerate(a.stages) if s.min_score <= score)
+
+
+@dataclass(frozen=True)
+class Standing:
+    """Scores and stage for one set of answer values."""
+
+    scores: dict[str, int | None]
+    overall: int | None
+    by_score: int
+    stage: int
+    limited_by: str | None
+
+
+def standing(a: Assessment, values: Values, scope: Scope) -> Standing:
+    """Compute every score and the (capped) stage."""
+    scores = {d.id: dimension_score(a, d, values, scope) for d in a.dimensions}
+    overall = overall_score(a, scores)
+    by_score = stage_index(a, overall)
+    stage = by_score
+    limited_by: str | None = None
+    scored = [(s, i, did) for i, (did, s) in enumerate(scores.items()) if s is not None]
+    if scored:
+        weakest_score, _, weakest = min(scored)
+        cap = stage_index(a, weakest_score) + 1
+        if cap < by_score:
+            stage, limited_by = cap, weakest
+    return Standing(scores, overall, by_score, stage, limited_by)
+
+
+def _lift(a: Assessment, values: dict[str, int | str], scope: Scope, lang: Lang) -> tuple[list[Lift], bool]:
+    """One or two answer changes that reach the next stage, or the two that come closest."""
+    base = standing(a, values, scope)
+    if base.stage >= len(a.stages) - 1:
+        return [], False
+    lifts: list[Lift] = []
+    current = dict(values)
+    for _ in range(2):
+        before = standing(a, current, scope)
+        best: tuple[tuple[int, int, int], str, int, Standing] | None = None
+        reaching: tuple[tuple[int, int, int], str, int, Standing] | None = None
+        for order, (_d, q) in enumerate(a.questions(scope)):
+            v = current.get(q.id)
+            top = len(a.scale(q.scale).points)
+            if not isinstance(v, int) or v >= top or any(x.question == q.id for x in lifts):
+                continue
+            for to in range(v + 1, top + 1):
+                after = standing(a, {**current, q.id: to}, scope)
+                if after.stage > base.stage:
+                    key = (-(to - v), after.overall or 0, -order)
+                    if reaching is None or key > reaching[0]:
+                        reaching = (key, q.id, to, after)
+                    break
+                if to == top:
+                    key = (after.stage, after.overall or 0, -order)
+                    if best is None or key > best[0]:
+                        best = (key, q.id, to, after)
+        choice = reaching or best
+        if choice is None:
+            break
+        _, qid, to, after = choice
+        dim, question = next((d, q) for d, q in a.questions(scope) if q.id == qid)
+        from_option = current[qid]
+        assert isinstance(from_option, int)
+        if after.overall is None or (before.overall is not None and after.overall <= before.overall):
+            break
+        lifts.append(
+            Lift(
+                question=qid,
+                dimension=dim.id,
+                prompt=question.prompt.get(lang),
+                from_option=from_option,
+                to_option=to,
+                overall_after=after.overall,
+                stage_after=a.stages[after.stage].id,
+            )
+        )
+        current[qid] = to
+        if reaching is not None:
+            return lifts, True
+    return lifts, False
+
+
+def _dimension_result(a: Assessment, d: Dimension, values: Values, scope: Scope,
+                      score: int | None, lang: Lang) -> DimensionResult:
+    questions = [q for q in d.questions if scope == "full" or q.quick]
+    counts = {"answered": 0, "dont-know": 0, "n/a": 0, "": 0}
+    weights = sum((Fraction(q.weight) for q in questions if isinstance(values.get(q.id), int)),
+                  Fraction(0))
+    pulls: list[Pull] = []
+    for q in questions:
+        v = values.get(q.id, "")
+        if isinstance(v, int):
+            counts["answered"] += 1
+            scale = a.scale(q.scale)
+            points = scale.points[v - 1]
+            if points < PULL_BELOW:
+                lost = round_half_up(Fraction(q.weight) * (100 - points) / weights)
+                pulls.append(Pull(question=q.id, prompt=q.prompt.get(lang), option=v,
+                                  label=scale.labels.get(lang)[v - 1], points=points, lost=lost))
+        else:
+            counts[str(v)] += 1
+    pulls.sort(key=lambda p: -p.lost)
+    return DimensionResult(
+        id=d.id,
+        excuse=d.excuse.get(lang),
+        score=score,
+        weight=d.weight,
+        questions=len(questions),
+        answered=counts["answered"],
+        dont_know=counts["dont-know"],
+        not_applicable=counts["n/a"],
+        unanswered=counts[""],
+        completeness=round_half_up(Fraction(100 * counts["answered"], len(questions))) if questions else 0,
+        pulled_down_by=pulls,
+    )
+
+
+def score(a: Assessment, answers: Answers, lang: Lang) -> Result:
+    """Score ``answers`` against ``a``; texts in ``lang``."""
+    values = values_of(answers)
+    scope = answers.scope
+    st = standing(a, values, scope)
+    dims = [_dimension_result(a, d, values, scope, st.scores[d.id], lang) for d in a.dimensions]
+    total = sum(r.questions for r in dims)
+    answered = sum(r.answered for r in dims)
+    scored = [(r.score, i, r.id) for i, r in enumerate(dims) if r.score is not None]
+    blocker_line = a.stages[BLOCKER_BELOW_STAGE].min_score
+    strength_line = a.stages[STRENGTH_FROM_STAGE].min_score
+    blockers = [did for s, _, did in sorted(scored) if s < blocker_line]
+    strengths = [did for s, _, did in sorted(scored, key=lambda t: (-t[0], t[1])) if s >= strength_line]
+    lifts, reached = _lift(a, values, scope, lang)
+    stage: Stage = a.stages[st.stage]
+    return Result(
+        overall=st.overall,
+        stage=stage.id,
+        stage_name=stage.name.get(lang),
+        stage_description=stage.description.get(lang),
+        stage_by_score=a.stages[st.by_score].id,
+        limited_by=st.limited_by,
+        completeness=round_half_up(Fraction(100 * answered, total)) if total else 0,
+        blockers=blockers,
+        strengths=strengths[:MAX_STRENGTHS],
+        dimensions=dims,
+        next_stage=a.stages[st.stage + 1].id if st.stage + 1 < len(a.stages) else None,
+        next_stage_lifts=lifts,
+        next_stage_reached=reached,
+    )
