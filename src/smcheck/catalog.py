@@ -2,16 +2,26 @@
 
 from __future__ import annotations
 
+import hashlib
 from dataclasses import dataclass
-from functools import lru_cache
 from pathlib import Path
 
 from smcheck.checks import check_answers, check_assessment
 from smcheck.errors import InvalidFile, Problem, SmcheckError
-from smcheck.loading import Document, kind_of, read_document, refuse, validate
+from smcheck.loading import (
+    Document,
+    decode,
+    kind_of,
+    parse,
+    read_bytes,
+    read_document,
+    refuse,
+    validate,
+)
 from smcheck.locations import bundled_assessments_dir, user_assessments_dir
 from smcheck.models.answers import Answers
 from smcheck.models.assessment import Assessment
+from smcheck.models.plan import Plan
 
 DEFAULT_ASSESSMENT = "social-media-readiness"
 
@@ -24,30 +34,33 @@ class Entry:
     origin: str  # "bundled" or "user"
 
 
+def _article(kind: str) -> str:
+    return f"an {kind}" if kind[0] in "aeiou" else f"a {kind}"
+
+
 def assessment_from(doc: Document) -> Assessment:
     """Validate a parsed document as an assessment definition."""
     kind = kind_of(doc)
     if kind != "assessment":
-        raise InvalidFile([doc.problem(("schema",), f"this is an {kind} file, not an assessment")])
+        raise InvalidFile(
+            [doc.problem(("schema",), f"this is {_article(kind)} file, not an assessment")]
+        )
     assessment = validate(Assessment, doc)
     refuse(doc, check_assessment(assessment))
     return assessment
 
 
-@lru_cache(maxsize=32)
-def _load_cached(path: Path, mtime_ns: int, size: int) -> Assessment:
-    return assessment_from(read_document(path))
+_CACHE: dict[tuple[str, bytes], Assessment] = {}
 
 
 def load_assessment(path: Path) -> Assessment:
-    """Load and check an assessment file (cached while the file is unchanged)."""
-    try:
-        st = path.stat()
-    except OSError:
-        return assessment_from(read_document(path))  # raises the right message
-    if path.is_dir():
-        return assessment_from(read_document(path))
-    return _load_cached(path.resolve(), st.st_mtime_ns, st.st_size)
+    """Load and check an assessment file; unchanged content is parsed only once per process."""
+    raw = read_bytes(path)
+    key = (str(path), hashlib.sha256(raw).digest())
+    if key not in _CACHE:
+        name = str(path)
+        _CACHE[key] = assessment_from(parse(decode(raw, name), name))
+    return _CACHE[key]
 
 
 def entries() -> list[Entry]:
@@ -85,7 +98,7 @@ def answers_from(doc: Document, assessment: Assessment | None = None) -> tuple[A
     """Validate a parsed document as answers and check them against their assessment."""
     kind = kind_of(doc)
     if kind != "answers":
-        raise InvalidFile([doc.problem(("schema",), f"this is an {kind} file, not answers")])
+        raise InvalidFile([doc.problem(("schema",), f"this is {_article(kind)} file, not answers")])
     answers = validate(Answers, doc)
     if assessment is None:
         try:
@@ -104,10 +117,14 @@ def load_answers(path: Path, assessment: Assessment | None = None) -> tuple[Answ
 def validate_file(path: Path, assessment: Assessment | None = None) -> str:
     """Check any smcheck file; say what it is, or raise with every problem."""
     doc = read_document(path)
-    if kind_of(doc) == "assessment":
+    kind = kind_of(doc)
+    if kind == "assessment":
         a = assessment_from(doc)
         return f"assessment {a.id} {a.version}"
-    answers, a = answers_from(doc, assessment)
+    if kind == "plan":
+        plan = validate(Plan, doc)
+        return f"plan for {plan.source.assessment} {plan.source.assessment_version}"
+    _, a = answers_from(doc, assessment)
     return f"answers for {a.id} {a.version}"
 
 

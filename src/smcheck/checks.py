@@ -47,7 +47,9 @@ def check_assessment(a: Assessment) -> list[Issue]:
     issues: list[Issue] = []
     issues += _duplicates(((("scales", i), s.id) for i, s in enumerate(a.scales)), "scale")
     issues += _duplicates(((("stages", i), s.id) for i, s in enumerate(a.stages)), "stage")
-    issues += _duplicates(((("dimensions", i), d.id) for i, d in enumerate(a.dimensions)), "dimension")
+    issues += _duplicates(
+        ((("dimensions", i), d.id) for i, d in enumerate(a.dimensions)), "dimension"
+    )
     issues += _duplicates(
         (
             (("dimensions", i, "questions", j), q.id)
@@ -56,7 +58,9 @@ def check_assessment(a: Assessment) -> list[Issue]:
         ),
         "question",
     )
-    issues += _duplicates(((("objectives", i), o.id) for i, o in enumerate(a.objectives)), "objective")
+    issues += _duplicates(
+        ((("objectives", i), o.id) for i, o in enumerate(a.objectives)), "objective"
+    )
     issues += _duplicates(
         (
             (("objectives", i, "kpis", j), k.id)
@@ -70,7 +74,9 @@ def check_assessment(a: Assessment) -> list[Issue]:
 
     for i, s in enumerate(a.scales):
         if any(not 0 <= p <= 100 for p in s.points) or s.points != sorted(set(s.points)):
-            issues.append((("scales", i, "points"), "points must rise from option to option, 0-100"))
+            issues.append(
+                (("scales", i, "points"), "points must rise from option to option, 0-100")
+            )
         for lang in LANGS:
             if len(s.labels.get(lang)) != len(s.points):
                 issues.append(
@@ -81,7 +87,9 @@ def check_assessment(a: Assessment) -> list[Issue]:
         issues.append((("stages", 0, "min_score"), "the first stage must start at 0"))
     for i in range(1, len(a.stages)):
         if a.stages[i].min_score <= a.stages[i - 1].min_score:
-            issues.append((("stages", i, "min_score"), "stages must be in rising order of min_score"))
+            issues.append(
+                (("stages", i, "min_score"), "stages must be in rising order of min_score")
+            )
 
     scales = {s.id: s for s in a.scales}
     for i, d in enumerate(a.dimensions):
@@ -102,7 +110,10 @@ def check_assessment(a: Assessment) -> list[Issue]:
                     )
         if a.has_quick() and not any(q.quick for q in d.questions):
             issues.append(
-                (("dimensions", i, "questions"), "no question marked quick = true for the quick check")
+                (
+                    ("dimensions", i, "questions"),
+                    "no question marked quick = true for the quick check",
+                )
             )
 
     for path, x in actions:
@@ -131,7 +142,7 @@ def check_answers(answers: Answers, a: Assessment) -> list[Issue]:
         ]
     issues: list[Issue] = []
     if answers.scope == "quick" and not a.has_quick():
-        issues.append((("scope",), f"{a.id} has no quick check; use scope = \"full\""))
+        issues.append((("scope",), f'{a.id} has no quick check; use scope = "full"'))
     questions = {q.id: q for _, q in a.questions("full")}
     for qid, answer in answers.answers.items():
         question = questions.get(qid)
@@ -143,20 +154,20 @@ def check_answers(answers: Answers, a: Assessment) -> list[Issue]:
             issues.append(
                 (
                     ("answers", qid, "value"),
-                    f"{answer.value} is out of range; choose 1-{n}, \"dont-know\" or \"n/a\"",
+                    f'{answer.value} is out of range; choose 1-{n}, "dont-know" or "n/a"',
                 )
             )
     objectives = {o.id for o in a.objectives}
     for i, oid in enumerate(answers.organisation.objectives):
         if oid not in objectives:
             known = ", ".join(sorted(objectives)) or "none"
-            issues.append((("organisation", "objectives", i), f"no objective {oid!r} (known: {known})"))
+            issues.append(
+                (("organisation", "objectives", i), f"no objective {oid!r} (known: {known})")
+            )
         elif oid in answers.organisation.objectives[:i]:
             issues.append((("organisation", "objectives", i), f"objective {oid!r} is listed twice"))
     kpis = {k.id for o in a.objectives for k in o.kpis}
     for kid in answers.organisation.baselines:
         if kid not in kpis:
-            issues.append(
-                (("organisation", "baselines", kid), f"no KPI {kid!r} in {a.id}")
-            )
+            issues.append((("organisation", "baselines", kid), f"no KPI {kid!r} in {a.id}"))
     return issues

@@ -41,7 +41,9 @@ def _weeks(value: str) -> int:
     except ValueError:
         n = 0
     if not MIN_WEEKS <= n <= MAX_WEEKS:
-        raise argparse.ArgumentTypeError(f"{value!r}: an iteration lasts {MIN_WEEKS}-{MAX_WEEKS} weeks")
+        raise argparse.ArgumentTypeError(
+            f"{value!r}: an iteration lasts {MIN_WEEKS}-{MAX_WEEKS} weeks"
+        )
     return n
 
 
@@ -61,22 +63,46 @@ def parser() -> argparse.ArgumentParser:
     tp.add_argument("-a", "--assessment", metavar="ID|PATH", help="assessment id or file")
     tp.add_argument("--quick", action="store_true", help="only the quick check's questions")
     tp.add_argument("--lang", choices=["de", "en"], help="language (default: the system's)")
-    tp.add_argument("-o", "--output", type=Path, metavar="FILE", help="write here instead of stdout")
+    tp.add_argument(
+        "-o", "--output", type=Path, metavar="FILE", help="write here instead of stdout"
+    )
     tp.add_argument("--force", action="store_true", help="replace an existing output file")
 
-    sp = sub.add_parser("score", help="score answers and make starter goals and a first-iteration plan")
+    sp = sub.add_parser(
+        "score", help="score answers and make starter goals and a first-iteration plan"
+    )
     sp.add_argument("answers", nargs="+", type=Path, metavar="ANSWERS", help="answers file(s)")
-    sp.add_argument("-a", "--assessment", metavar="ID|PATH", help="assessment (default: the one named in the answers)")
-    sp.add_argument("-o", "--output", type=Path, metavar="FILE", help="file, or folder for several answers")
-    sp.add_argument("--format", choices=["toml", "json", "md"], help="default: from -o's suffix, else toml")
-    sp.add_argument("--start", type=_date, metavar="DATE", help="first day (default: the Monday after the answers)")
-    sp.add_argument("--weeks", type=_weeks, default=6, metavar="N", help="iteration length, 4-12 (default 6)")
+    sp.add_argument(
+        "-a",
+        "--assessment",
+        metavar="ID|PATH",
+        help="assessment (default: the one named in the answers)",
+    )
+    sp.add_argument(
+        "-o", "--output", type=Path, metavar="FILE", help="file, or folder for several answers"
+    )
+    sp.add_argument(
+        "--format", choices=["toml", "json", "md"], help="default: from -o's suffix, else toml"
+    )
+    sp.add_argument(
+        "--start",
+        type=_date,
+        metavar="DATE",
+        help="first day (default: the Monday after the answers)",
+    )
+    sp.add_argument(
+        "--weeks", type=_weeks, default=6, metavar="N", help="iteration length, 4-12 (default 6)"
+    )
     sp.add_argument("--lang", choices=["de", "en"], help="language (default: the answers')")
     sp.add_argument("--force", action="store_true", help="replace existing output files")
 
-    vp = sub.add_parser("validate", help="check assessment or answers files (exit 0 valid, 2 invalid)")
+    vp = sub.add_parser(
+        "validate", help="check assessment or answers files (exit 0 valid, 2 invalid)"
+    )
     vp.add_argument("files", nargs="+", type=Path, metavar="FILE")
-    vp.add_argument("-a", "--assessment", metavar="ID|PATH", help="check answers against this assessment")
+    vp.add_argument(
+        "-a", "--assessment", metavar="ID|PATH", help="check answers against this assessment"
+    )
 
     sc = sub.add_parser("schema", help="print the JSON Schema of a file format")
     sc.add_argument("kind", choices=["plan", "answers", "assessment"])
@@ -104,21 +130,33 @@ def cmd_assessments(args: argparse.Namespace) -> int:
             rows.append(f"{entry.path.stem:<28} INVALID  {exc.problems[0]}")
             continue
         full, quick = len(a.questions("full")), len(a.questions("quick"))
-        size = f"{len(a.dimensions)} dimensions, {full} questions" + (f", quick {quick}" if quick else "")
+        size = f"{len(a.dimensions)} dimensions, {full} questions" + (
+            f", quick {quick}" if quick else ""
+        )
         rows.append(f"{a.id:<28} {a.version:<6} {entry.origin:<8} {size}  {a.title.get(lang)}")
     _out("\n".join(rows) + "\n" if rows else "no assessments found\n")
     return EXIT_OK
 
 
-def _write(path: Path | None, text: str, force: bool, inputs: Sequence[Path] = ()) -> None:
+def _check_targets(targets: Sequence[Path], inputs: Sequence[Path], force: bool) -> None:
+    """Refuse, before anything is written, to replace an input or (without --force) any file."""
+    problems = []
+    for target in targets:
+        if any(target.resolve() == i.resolve() for i in inputs):
+            problems.append(f"{target}: is one of the input files; choose another output name")
+        elif not force and target.exists():
+            problems.append(f"{target}: already exists; choose another name or add --force")
+    if problems:
+        raise SmcheckError("\n".join(problems))
+
+
+def _write(path: Path | None, text: str) -> None:
     from smcheck.storage import write_atomic
 
     if path is None:
         _out(text)
-        return
-    if any(path.resolve() == i.resolve() for i in inputs):
-        raise SmcheckError(f"{path}: is one of the input files; choose another output name")
-    write_atomic(path, text, overwrite=force)
+    else:
+        write_atomic(path, text)
 
 
 def cmd_template(args: argparse.Namespace) -> int:
@@ -128,15 +166,18 @@ def cmd_template(args: argparse.Namespace) -> int:
     a = find_assessment(args.assessment)
     if args.quick and not a.has_quick():
         raise SmcheckError(f"{a.id} has no quick check")
-    text = make_template(a, lang=_lang(args.lang), scope="quick" if args.quick else "full",
-                         today=date.today())
-    _write(args.output, text, args.force)
+    text = make_template(
+        a, lang=_lang(args.lang), scope="quick" if args.quick else "full", today=date.today()
+    )
+    if args.output is not None:
+        _check_targets([args.output], [], args.force)
+    _write(args.output, text)
     return EXIT_OK
 
 
 def cmd_score(args: argparse.Namespace) -> int:
     from smcheck.catalog import find_assessment, load_answers
-    from smcheck.export import render
+    from smcheck.export import render, to_json
     from smcheck.planning import make_plan
     from smcheck.scoring import score
 
@@ -148,10 +189,13 @@ def cmd_score(args: argparse.Namespace) -> int:
     if several and args.output is None and fmt != "json":
         raise SmcheckError("several answers files: give -o FOLDER, or --format json for JSON lines")
     if several and args.output is not None and not args.output.is_dir():
-        raise SmcheckError(f"{args.output}: several answers files need -o to name an existing folder")
+        raise SmcheckError(
+            f"{args.output}: several answers files need -o to name an existing folder"
+        )
     assessment = find_assessment(args.assessment) if args.assessment else None
     problems: list[str] = []
-    outputs: list[tuple[Path | None, str]] = []
+    outputs: dict[Path | None, str] = {}
+    lines: list[str] = []
     for path in args.answers:
         try:
             answers, a = load_answers(path, assessment)
@@ -162,21 +206,39 @@ def cmd_score(args: argparse.Namespace) -> int:
         today = None
         if args.start is None and answers.completed is None:
             today = date.today()
-            print(f"smcheck: note: {path} has no completed date; the plan starts the Monday "
-                  "after today (set completed or --start for a fixed plan)", file=sys.stderr)
-        plan = make_plan(a, answers, score(a, answers, lang), lang=lang, start=args.start,
-                         weeks=args.weeks, today=today)
-        text = render(plan, fmt)
-        if several and fmt == "json" and args.output is None:
-            import json
-
-            text = json.dumps(json.loads(text), ensure_ascii=False, separators=(",", ":")) + "\n"
-        target = args.output / f"{path.stem}.plan.{fmt}" if several and args.output else args.output
-        outputs.append((target, text))
+            print(
+                f"smcheck: note: {path} has no completed date; the plan starts the Monday "
+                "after today (set completed or --start for a fixed plan)",
+                file=sys.stderr,
+            )
+        try:
+            plan = make_plan(
+                a,
+                answers,
+                score(a, answers, lang),
+                lang=lang,
+                start=args.start,
+                weeks=args.weeks,
+                today=today,
+            )
+        except ValueError as exc:
+            problems.append(f"{path}: {exc}")
+            continue
+        if several and args.output is None:
+            lines.append(to_json(plan, compact=True))
+            continue
+        target = args.output / f"{path.stem}.plan.{fmt}" if several else args.output
+        if target in outputs:
+            problems.append(f"{path}: would write {target} a second time; rename one answers file")
+            continue
+        outputs[target] = render(plan, fmt)
     if problems:
         raise SmcheckError("\n".join(problems))
-    for target, text in outputs:
-        _write(target, text, args.force, args.answers)
+    if lines:
+        _out("".join(lines))
+    _check_targets([t for t in outputs if t is not None], args.answers, args.force)
+    for target, text in outputs.items():
+        _write(target, text)
     return EXIT_OK
 
 
@@ -214,7 +276,10 @@ COMMANDS = {
 
 def main(argv: Sequence[str] | None = None) -> int:
     """Run smcheck; returns the exit code."""
-    args = parser().parse_args(argv)
+    try:
+        args = parser().parse_args(argv)
+    except SystemExit as exc:  # --help, --version and usage errors: argparse has printed
+        return exc.code if isinstance(exc.code, int) else EXIT_ERROR
     if args.command is None:
         print(
             "smcheck: the interactive screen is not part of this version yet.\n"
@@ -236,4 +301,3 @@ def main(argv: Sequence[str] | None = None) -> int:
     except BrokenPipeError:
         return EXIT_OK
     return EXIT_ERROR
-

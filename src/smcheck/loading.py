@@ -18,6 +18,7 @@ MAX_BYTES = 2 * 1024 * 1024
 SCHEMAS = {
     "assessment": "smcheck.assessment/1",
     "answers": "smcheck.answers/1",
+    "plan": "smcheck.plan/1",
 }
 
 M = TypeVar("M", bound=BaseModel)
@@ -40,7 +41,10 @@ class Document:
         if self._lines is None:
             self._lines = line_map(self.text)
         return Problem(
-            self.name, message, line=find_line(self._lines, path), field=format_path(path, self.data)
+            self.name,
+            message,
+            line=find_line(self._lines, path),
+            field=format_path(path, self.data),
         )
 
 
@@ -54,8 +58,14 @@ def decode(raw: bytes, name: str) -> str:
         line = raw.count(b"\n", 0, exc.start) + 1
         column = exc.start - (raw.rfind(b"\n", 0, exc.start) + 1) + 1
         raise InvalidFile(
-            [Problem(name, f"not UTF-8 text (byte 0x{raw[exc.start]:02x} at column {column}); "
-                     "save the file as UTF-8", line=line)]
+            [
+                Problem(
+                    name,
+                    f"not UTF-8 text (byte 0x{raw[exc.start]:02x} at column {column}); "
+                    "save the file as UTF-8",
+                    line=line,
+                )
+            ]
         ) from None
 
 
@@ -78,42 +88,61 @@ def parse(text: str, name: str) -> Document:
     return Document(name, text, data)
 
 
-def read_document(path: Path) -> Document:
-    """Read and parse one TOML file, refusing what is not a readable, sane-sized file."""
+def read_bytes(path: Path) -> bytes:
+    """The bytes of a readable, sane-sized regular file; anything else is a clear problem."""
     name = str(path)
     try:
         if path.is_dir():
             raise InvalidFile([Problem(name, "is a directory; expected a file")])
+        if path.exists() and not path.is_file():
+            raise InvalidFile([Problem(name, "is not a regular file (a device or a pipe?)")])
         size = path.stat().st_size
         if size > MAX_BYTES:
             raise InvalidFile(
-                [Problem(name, f"the file is too large ({size:,} bytes; the limit is {MAX_BYTES:,})")]
+                [
+                    Problem(
+                        name, f"the file is too large ({size:,} bytes; the limit is {MAX_BYTES:,})"
+                    )
+                ]
             )
-        raw = path.read_bytes()
+        return path.read_bytes()
     except FileNotFoundError:
         raise InvalidFile([Problem(name, "no such file")]) from None
     except PermissionError:
         raise InvalidFile([Problem(name, "cannot be read: permission denied")]) from None
     except OSError as exc:
         raise InvalidFile([Problem(name, f"cannot be read: {exc.strerror or exc}")]) from None
-    return parse(decode(raw, name), name)
+
+
+def read_document(path: Path) -> Document:
+    """Read and parse one TOML file."""
+    return parse(decode(read_bytes(path), str(path)), str(path))
 
 
 def kind_of(doc: Document) -> str:
-    """Which smcheck file this is ("assessment" or "answers"), from its ``schema`` field."""
+    """Which smcheck file this is ("assessment", "answers" or "plan"), from its ``schema`` field."""
     schema = doc.data.get("schema")
     if schema is None:
         raise InvalidFile(
-            [doc.problem(("schema",), "missing; an smcheck file starts with schema = \"smcheck.…/1\"")]
+            [
+                doc.problem(
+                    ("schema",), 'missing; an smcheck file starts with schema = "smcheck.…/1"'
+                )
+            ]
         )
     for kind, expected in SCHEMAS.items():
         if schema == expected:
             return kind
         if isinstance(schema, str) and schema.startswith(expected[:-1]):
             raise InvalidFile(
-                [doc.problem(("schema",), f"{schema} is not supported; this smcheck reads {expected}")]
+                [
+                    doc.problem(
+                        ("schema",), f"{schema} is not supported; this smcheck reads {expected}"
+                    )
+                ]
             )
-    known = " or ".join(SCHEMAS.values())
+    *first, last = SCHEMAS.values()
+    known = f"{', '.join(first)} or {last}"
     raise InvalidFile([doc.problem(("schema",), f"unknown file type {schema!r}; expected {known}")])
 
 

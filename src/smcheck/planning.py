@@ -16,6 +16,8 @@ from smcheck.scoring import STRENGTH_FROM_STAGE, round_half_up
 
 DEFAULT_WEEKS = 6
 MIN_WEEKS, MAX_WEEKS = 4, 12
+LAST_START = date(9998, 12, 31)
+"""Later starts would run past the last date Python can hold."""
 MAX_ENABLERS = 3
 """At most this many weak dimensions get an enabler goal: a first iteration must stay doable."""
 
@@ -96,17 +98,44 @@ def outcome_goal(kpi: Kpi, objective: str, answers: Answers, due: date, lang: La
     )
 
 
-def _task(x: Action, n: int, start: date, lang: Lang, goals: list[str], *,
-          dimension: str | None = None, objective: str | None = None) -> Task:
+def _task(
+    x: Action,
+    n: int,
+    start: date,
+    lang: Lang,
+    goals: list[str],
+    *,
+    dimension: str | None = None,
+    objective: str | None = None,
+) -> Task:
     weeks = scale_weeks(x.weeks, n)
     first, last = week_dates(start, weeks)
-    return Task(id=x.id, title=x.title.get(lang), phase=x.phase, weeks=weeks, start=first, end=last,
-                owner=x.owner, effort=x.effort, dimension=dimension, objective=objective,
-                goals=goals, done=x.done.get(lang))
+    return Task(
+        id=x.id,
+        title=x.title.get(lang),
+        phase=x.phase,
+        weeks=weeks,
+        start=first,
+        end=last,
+        owner=x.owner,
+        effort=x.effort,
+        dimension=dimension,
+        objective=objective,
+        goals=goals,
+        done=x.done.get(lang),
+    )
 
 
-def make_plan(a: Assessment, answers: Answers, result: Result, *, lang: Lang,
-              start: date | None = None, weeks: int = DEFAULT_WEEKS, today: date | None = None) -> Plan:
+def make_plan(
+    a: Assessment,
+    answers: Answers,
+    result: Result,
+    *,
+    lang: Lang,
+    start: date | None = None,
+    weeks: int = DEFAULT_WEEKS,
+    today: date | None = None,
+) -> Plan:
     """The starter goals and first-iteration plan for scored answers.
 
     ``start`` defaults to the Monday after ``answers.completed`` (or after ``today`` when the
@@ -118,13 +147,19 @@ def make_plan(a: Assessment, answers: Answers, result: Result, *, lang: Lang,
         base = answers.completed or today
         if base is None:
             raise ValueError("no start date: the answers have no completion date")
+        if base > LAST_START:
+            raise ValueError(f"completed: {base} is too late to plan an iteration after it")
         start = monday_after(base)
+    if start > LAST_START:
+        raise ValueError(f"start {start} is too late: an iteration must end before the year 9999")
     end = start + timedelta(weeks=weeks - 1, days=4)
     phases = []
     for phase in PHASES:
         w = scale_weeks(PHASE_WINDOWS[phase], weeks)
         first, last = week_dates(start, w)
-        phases.append(PhaseWindow(id=phase, name=t(f"phase.{phase}", lang), weeks=w, start=first, end=last))
+        phases.append(
+            PhaseWindow(id=phase, name=t(f"phase.{phase}", lang), weeks=w, start=first, end=last)
+        )
 
     goals: list[Goal] = []
     tasks: list[Task] = []
@@ -138,27 +173,47 @@ def make_plan(a: Assessment, answers: Answers, result: Result, *, lang: Lang,
     for did in enabler_dimensions(a, result):
         d = dims[did]
         gid = f"enable-{did}"
-        goals.append(Goal(id=gid, kind="enabler", title=d.enabler.title.get(lang), owner=d.enabler.owner,
-                          due=end, dimension=did, measure=d.enabler.measure.get(lang),
-                          serves=list(answers.organisation.company_goals)))
+        goals.append(
+            Goal(
+                id=gid,
+                kind="enabler",
+                title=d.enabler.title.get(lang),
+                owner=d.enabler.owner,
+                due=end,
+                dimension=did,
+                measure=d.enabler.measure.get(lang),
+                serves=list(answers.organisation.company_goals),
+            )
+        )
         tasks += [_task(x, weeks, start, lang, [gid], dimension=did) for x in d.actions]
     all_goals = [g.id for g in goals]
     tasks += [_task(x, weeks, start, lang, all_goals) for x in a.always]
     order = {p: i for i, p in enumerate(PHASES)}
     ordered = [
         task
-        for _, task in sorted(enumerate(tasks), key=lambda it: (order[it[1].phase], it[1].weeks, it[0]))
+        for _, task in sorted(
+            enumerate(tasks), key=lambda it: (order[it[1].phase], it[1].weeks, it[0])
+        )
     ]
     return Plan(
         generator=f"smcheck {__version__}",
         lang=lang,
-        source=Source(assessment=a.id, assessment_version=a.version,
-                      assessment_title=a.title.get(lang), scope=answers.scope),
+        source=Source(
+            assessment=a.id,
+            assessment_version=a.version,
+            assessment_title=a.title.get(lang),
+            scope=answers.scope,
+        ),
         organisation=answers.organisation,
         respondent=answers.respondent,
         result=result,
-        iteration=Iteration(weeks=weeks, start=start, end=end,
-                            next_assessment=start + timedelta(weeks=weeks), phases=phases),
+        iteration=Iteration(
+            weeks=weeks,
+            start=start,
+            end=end,
+            next_assessment=start + timedelta(weeks=weeks),
+            phases=phases,
+        ),
         goals=goals,
         tasks=ordered,
     )

@@ -106,65 +106,36 @@ def standing(a: Assessment, values: Values, scope: Scope) -> Standing:
     return Standing(scores, overall, by_score, stage, limited_by)
 
 
-def _lift(a: Assessment, values: dict[str, int | str], scope: Scope, lang: Lang) -> tuple[list[Lift], bool]:
-    """One or two answer changes that reach the next stage, or the two that come closest."""
-    base = standing(a, values, scope)
-    if base.stage >= len(a.stages) - 1:
-        return [], False
-    lifts: list[Lift] = []
-    current = dict(values)
-    for _ in range(2):
-        before = standing(a, current, scope)
-        best: tuple[tuple[int, int, int], str, int, Standing] | None = None
-        reaching: tuple[tuple[int, int, int], str, int, Standing] | None = None
-        for order, (_d, q) in enumerate(a.questions(scope)):
-            v = current.get(q.id)
-            top = len(a.scale(q.scale).points)
-            if not isinstance(v, int) or v >= top or any(x.question == q.id for x in lifts):
-                continue
-            for to in range(v + 1, top + 1):
-                after = standing(a, {**current, q.id: to}, scope)
-                if after.stage > base.stage:
-                    key = (-(to - v), after.overall or 0, -order)
-                    if reaching is None or key > reaching[0]:
-                        reaching = (key, q.id, to, after)
-                    break
-                if to == top:
-                    key = (after.stage, after.overall or 0, -order)
-                    if best is None or key > best[0]:
-                        best = (key, q.id, to, after)
-        choice = reaching or best
-        if choice is None:
-            break
-        _, qid, to, after = choice
-        dim, question = next((d, q) for d, q in a.questions(scope) if q.id == qid)
-        from_option = current[qid]
-        assert isinstance(from_option, int)
-        if after.overall is None or (before.overall is not None and after.overall <= before.overall):
-            break
+def _lifts(a: Assessment, values: Values, scope: Scope, lang: Lang) -> tuple[list[Lift], bool]:
+    from smcheck.lift import smallest_lift
+
+    steps, reached = smallest_lift(a, values, scope)
+    questions = {q.id: (d, q) for d, q in a.questions(scope)}
+    lifts = []
+    for change, overall, stage in steps:
+        dim, question = questions[change.question]
         lifts.append(
             Lift(
-                question=qid,
+                question=question.id,
                 dimension=dim.id,
                 prompt=question.prompt.get(lang),
-                from_option=from_option,
-                to_option=to,
-                overall_after=after.overall,
-                stage_after=a.stages[after.stage].id,
+                from_option=change.from_option,
+                to_option=change.to_option,
+                overall_after=overall,
+                stage_after=a.stages[stage].id,
             )
         )
-        current[qid] = to
-        if reaching is not None:
-            return lifts, True
-    return lifts, False
+    return lifts, reached
 
 
-def _dimension_result(a: Assessment, d: Dimension, values: Values, scope: Scope,
-                      score: int | None, lang: Lang) -> DimensionResult:
+def _dimension_result(
+    a: Assessment, d: Dimension, values: Values, scope: Scope, score: int | None, lang: Lang
+) -> DimensionResult:
     questions = [q for q in d.questions if scope == "full" or q.quick]
     counts = {"answered": 0, "dont-know": 0, "n/a": 0, "": 0}
-    weights = sum((Fraction(q.weight) for q in questions if isinstance(values.get(q.id), int)),
-                  Fraction(0))
+    weights = sum(
+        (Fraction(q.weight) for q in questions if isinstance(values.get(q.id), int)), Fraction(0)
+    )
     pulls: list[Pull] = []
     for q in questions:
         v = values.get(q.id, "")
@@ -174,8 +145,16 @@ def _dimension_result(a: Assessment, d: Dimension, values: Values, scope: Scope,
             points = scale.points[v - 1]
             if points < PULL_BELOW:
                 lost = round_half_up(Fraction(q.weight) * (100 - points) / weights)
-                pulls.append(Pull(question=q.id, prompt=q.prompt.get(lang), option=v,
-                                  label=scale.labels.get(lang)[v - 1], points=points, lost=lost))
+                pulls.append(
+                    Pull(
+                        question=q.id,
+                        prompt=q.prompt.get(lang),
+                        option=v,
+                        label=scale.labels.get(lang)[v - 1],
+                        points=points,
+                        lost=lost,
+                    )
+                )
         else:
             counts[str(v)] += 1
     pulls.sort(key=lambda p: -p.lost)
@@ -189,7 +168,9 @@ def _dimension_result(a: Assessment, d: Dimension, values: Values, scope: Scope,
         dont_know=counts["dont-know"],
         not_applicable=counts["n/a"],
         unanswered=counts[""],
-        completeness=round_half_up(Fraction(100 * counts["answered"], len(questions))) if questions else 0,
+        completeness=round_half_up(Fraction(100 * counts["answered"], len(questions)))
+        if questions
+        else 0,
         pulled_down_by=pulls,
     )
 
@@ -206,8 +187,10 @@ def score(a: Assessment, answers: Answers, lang: Lang) -> Result:
     blocker_line = a.stages[BLOCKER_BELOW_STAGE].min_score
     strength_line = a.stages[STRENGTH_FROM_STAGE].min_score
     blockers = [did for s, _, did in sorted(scored) if s < blocker_line]
-    strengths = [did for s, _, did in sorted(scored, key=lambda t: (-t[0], t[1])) if s >= strength_line]
-    lifts, reached = _lift(a, values, scope, lang)
+    strengths = [
+        did for s, _, did in sorted(scored, key=lambda t: (-t[0], t[1])) if s >= strength_line
+    ]
+    lifts, reached = _lifts(a, values, scope, lang)
     stage: Stage = a.stages[st.stage]
     return Result(
         overall=st.overall,

@@ -19,9 +19,14 @@ def to_toml(plan: Plan) -> str:
     return tomli_w.dumps(plan.model_dump(mode="python", by_alias=True, exclude_none=True))
 
 
-def to_json(plan: Plan) -> str:
-    """The plan as JSON with the same structure as the TOML (dates as ISO strings)."""
+def to_json(plan: Plan, *, compact: bool = False) -> str:
+    """The plan as JSON with the same structure as the TOML (dates as ISO strings).
+
+    ``compact`` gives one line, for JSON lines streams.
+    """
     data = plan.model_dump(mode="json", by_alias=True, exclude_none=True)
+    if compact:
+        return json.dumps(data, ensure_ascii=False, separators=(",", ":")) + "\n"
     return json.dumps(data, ensure_ascii=False, indent=2) + "\n"
 
 

@@ -16,7 +16,6 @@ NOT_APPLICABLE = "n/a"
 UNANSWERED = ""
 
 
-
 def _check_value(value: object) -> object:
     if isinstance(value, int) and not isinstance(value, bool):
         return value
@@ -37,7 +36,7 @@ Size = Literal["", "1-9", "10-49", "50-249", "250-999", "1000+"]
 class Answer(Strict):
     """The answer to one question."""
 
-    value: AnswerValue = UNANSWERED
+    value: AnswerValue = ""
     note: str = Field(default="", max_length=10_000)
     answered_at: datetime | None = None
 
@@ -55,12 +54,16 @@ class Organisation(Strict):
     name: str = Field(default="", max_length=200)
     size: Size = ""
     industry: str = Field(default="", max_length=200)
-    channels: list[Annotated[str, Field(max_length=100)]] = Field(default_factory=list, max_length=30)
+    channels: list[Annotated[str, Field(max_length=100)]] = Field(
+        default_factory=list, max_length=30
+    )
     objectives: list[Id] = Field(default_factory=list, description="Objective ids, e.g. awareness.")
     company_goals: list[Annotated[str, Field(min_length=1, max_length=300)]] = Field(
-        default_factory=list, max_length=2, description="One or two company goals social media serves."
+        default_factory=list,
+        max_length=2,
+        description="One or two company goals social media serves.",
     )
-    baselines: dict[Id, float] = Field(
+    baselines: dict[Id, Annotated[float, Field(ge=0, le=1e12, allow_inf_nan=False)]] = Field(
         default_factory=dict, description="Known current values by KPI id, e.g. reach = 1200."
     )
 
@@ -76,7 +79,8 @@ class Answers(Strict):
     started: datetime | None = None
     updated: datetime | None = None
     completed: date | None = Field(
-        default=None, description="The day the answers were completed; the plan starts the Monday after."
+        default=None,
+        description="The day the answers were completed; the plan starts the Monday after.",
     )
     respondent: Respondent = Field(default_factory=Respondent)
     organisation: Organisation = Field(default_factory=Organisation)

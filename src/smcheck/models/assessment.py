@@ -6,7 +6,7 @@ from typing import Literal
 
 from pydantic import Field
 
-from smcheck.models.common import Effort, Id, LANGS, Lang, OwnerRole, Phase, Strict, Text, TextList
+from smcheck.models.common import LANGS, Effort, Id, Lang, OwnerRole, Phase, Strict, Text, TextList
 
 ASSESSMENT_SCHEMA = "smcheck.assessment/1"
 
@@ -18,8 +18,12 @@ class Scale(Strict):
     """An answer scale shared by questions: points for options 1..N and a short label for each."""
 
     id: Id
-    points: list[int] = Field(min_length=2, max_length=9, description="Points (0-100) for option 1..N.")
-    labels: TextList = Field(description="A short label per option, e.g. 'not at all' .. 'fully lived'.")
+    points: list[int] = Field(
+        min_length=2, max_length=9, description="Points (0-100) for option 1..N."
+    )
+    labels: TextList = Field(
+        description="A short label per option, e.g. 'not at all' .. 'fully lived'."
+    )
 
 
 class Stage(Strict):
@@ -102,7 +106,9 @@ class Assessment(Strict):
 
     schema_: Literal["smcheck.assessment/1"] = Field(alias="schema")
     id: Id
-    version: str = Field(pattern=r"^\d+\.\d+$", description="MAJOR.MINOR; answers name the version.")
+    version: str = Field(
+        pattern=r"^\d+\.\d+$", description="MAJOR.MINOR; answers name the version."
+    )
     title: Text
     description: Text
     scales: list[Scale] = Field(min_length=1)
@@ -119,9 +125,7 @@ class Assessment(Strict):
 
     def questions(self, scope: str = "full") -> list[tuple[Dimension, Question]]:
         """Every question in ``scope`` ("full" or "quick") with its dimension, in file order."""
-        return [
-            (d, q) for d in self.dimensions for q in d.questions if scope == "full" or q.quick
-        ]
+        return [(d, q) for d in self.dimensions for q in d.questions if scope == "full" or q.quick]
 
     def has_quick(self) -> bool:
         """Whether the assessment offers a quick check."""

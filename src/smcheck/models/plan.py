@@ -142,7 +142,7 @@ class Source(Strict):
 class Plan(Strict):
     """Scores, starter goals and the first-iteration plan: ``smcheck score`` writes this."""
 
-    schema_: Literal["smcheck.plan/1"] = Field(default=PLAN_SCHEMA, alias="schema")
+    schema_: Literal["smcheck.plan/1"] = Field(default="smcheck.plan/1", alias="schema")
     generator: str
     lang: Lang
     source: Source

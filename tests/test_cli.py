@@ -1,0 +1,442 @@
+"""The headless commands end to end, as a user or a script runs them."""
+
+from __future__ import annotations
+
+import json
+import os
+import re
+import shutil
+import subprocess
+import sys
+import tomllib
+from datetime import date
+from pathlib import Path
+
+import pytest
+
+import smcheck
+from smcheck.cli import main
+
+MINI = Path(__file__).parent / "fixtures" / "mini.toml"
+MINI_TEXT = MINI.read_text(encoding="utf-8")
+QUESTIONS = ["a1", "a2", "b1", "b2", "g1", "g2", "g3"]
+PREFIX = "smcheck: error: "
+
+
+def answers_text(name: str = "Ann") -> str:
+    """Valid answers for the mini assessment, completed on a fixed day."""
+    return f"""\
+schema = "smcheck.answers/1"
+assessment = "mini"
+assessment_version = "1.0"
+completed = 2026-03-04
+
+[respondent]
+name = "{name}"
+
+[organisation]
+objectives = ["awareness"]
+
+[organisation.baselines]
+reach = 1200
+
+[answers.a1]
+value = 3
+
+[answers.b2]
+value = 4
+
+[answers.g1]
+value = "dont-know"
+"""
+
+
+def run(capsys: pytest.CaptureFixture[str], *argv: object) -> tuple[int, str, str]:
+    """Run smcheck in-process; the exit code, stdout and stderr. No traceback allowed."""
+    try:
+        code = main([str(a) for a in argv])
+    except SystemExit as exc:  # argparse: --version, usage errors
+        code = exc.code  # type: ignore[assignment]
+    out, err = capsys.readouterr()
+    assert "Traceback" not in out + err
+    return code, out, err
+
+
+@pytest.fixture
+def answers(tmp_path: Path) -> Path:
+    path = tmp_path / "answers.toml"
+    path.write_text(answers_text(), encoding="utf-8")
+    return path
+
+
+# --- version, usage, schema -------------------------------------------------------------------
+
+
+def test_version(capsys: pytest.CaptureFixture[str]) -> None:
+    assert run(capsys, "--version") == (0, "smcheck 0.1.0\n", "")
+
+
+def test_no_command_says_how_to_use_template_and_score(capsys: pytest.CaptureFixture[str]) -> None:
+    code, out, err = run(capsys)
+    assert (code, out) == (2, "")
+    assert "smcheck template -o answers.toml" in err
+    assert "smcheck score answers.toml -o plan.toml" in err
+
+
+@pytest.mark.parametrize("kind", ["answers", "plan", "assessment"])
+def test_schema_prints_json_schema(kind: str, capsys: pytest.CaptureFixture[str]) -> None:
+    code, out, err = run(capsys, "schema", kind)
+    assert (code, err) == (0, "")
+    data = json.loads(out)
+    assert data["$schema"].startswith("https://json-schema.org/")
+    assert "schema" in data["properties"]
+
+
+# --- template ---------------------------------------------------------------------------------
+
+
+def test_template_writes_an_answers_file_that_validates(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    target = tmp_path / "answers.toml"
+    assert run(capsys, "template", "-a", MINI, "--lang", "en", "-o", target) == (0, "", "")
+    text = target.read_text(encoding="utf-8")
+    lines = text.splitlines()
+
+    headers = [line for line in lines if line.startswith("[answers.")]
+    assert headers == [f"[answers.{q}]" for q in QUESTIONS]
+    for q in QUESTIONS:
+        at = lines.index(f"[answers.{q}]")
+        # the prompt, then one comment line per option of the five-point scale
+        assert lines[at + 1] == f"# Question {q}?"
+        options = lines[at + 2 : at + 7]
+        for k, line in enumerate(options, start=1):
+            assert re.fullmatch(rf"#\s+{k} \(\w\): o{k}", line), line
+        assert not re.match(r"#\s+6 ", lines[at + 7])
+    data = tomllib.loads(text)
+    assert data["schema"] == "smcheck.answers/1"
+    assert {q: a["value"] for q, a in data["answers"].items()} == dict.fromkeys(QUESTIONS, "")
+
+    code, out, err = run(capsys, "validate", target, "-a", MINI)
+    assert (code, out, err) == (0, f"{target}: valid answers for mini 1.0\n", "")
+
+
+def test_template_refuses_to_overwrite_without_force(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    target = tmp_path / "answers.toml"
+    target.write_text("keep", encoding="utf-8")
+    code, out, err = run(capsys, "template", "-a", MINI, "--lang", "en", "-o", target)
+    assert (code, out) == (2, "")
+    assert err == f"{PREFIX}{target}: already exists; choose another name or add --force\n"
+    assert target.read_text(encoding="utf-8") == "keep"
+
+    assert run(capsys, "template", "-a", MINI, "--lang", "en", "-o", target, "--force") == (
+        0,
+        "",
+        "",
+    )
+    assert target.read_text(encoding="utf-8").startswith("# smcheck answers: Mini check")
+    assert run(capsys, "validate", target, "-a", MINI)[0] == 0
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["answers.toml"]  # no temporary left
+
+
+def test_filled_template_scores_to_a_toml_plan(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    filled = tmp_path / "answers.toml"
+    assert run(capsys, "template", "-a", MINI, "--lang", "en", "-o", filled)[0] == 0
+    text = filled.read_text(encoding="utf-8")
+    values = ["1", "2", "3", "4", "5", '"dont-know"', '"n/a"']
+    assert text.count('value = ""') == len(values)
+    for value in values:
+        text = text.replace('value = ""', f"value = {value}", 1)
+    assert text.count("\nobjectives = []\n") == 1
+    text = text.replace("\nobjectives = []\n", '\nobjectives = ["awareness"]\n')
+    filled.write_text(text, encoding="utf-8")
+
+    plan_path = tmp_path / "plan.toml"
+    assert run(capsys, "score", filled, "-a", MINI, "-o", plan_path) == (0, "", "")
+    plan = tomllib.loads(plan_path.read_text(encoding="utf-8"))
+    assert plan["schema"] == "smcheck.plan/1"
+    assert plan["source"]["assessment"] == "mini"
+    # by hand: alpha (0+25)/2 = 12.5 -> 13; beta (50*1 + 75*3)/4 = 68.75 -> 69; gamma 100
+    # (g2 don't know, g3 n/a left out); overall (13 + 69 + 2*100)/4 = 70.5 -> 71
+    assert {d["id"]: d["score"] for d in plan["result"]["dimensions"]} == {
+        "alpha": 13,
+        "beta": 69,
+        "gamma": 100,
+    }
+    assert plan["result"]["overall"] == 71
+    outcome = [g["id"] for g in plan["goals"] if g["kind"] == "outcome"]
+    assert outcome == ["reach", "reply-time"]
+
+
+# --- score ------------------------------------------------------------------------------------
+
+
+def test_score_refuses_output_equal_to_input(
+    answers: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    before = answers.read_bytes()
+    for force in ([], ["--force"]):
+        code, out, err = run(capsys, "score", answers, "-a", MINI, "-o", answers, *force)
+        assert (code, out) == (2, "")
+        assert err == f"{PREFIX}{answers}: is one of the input files; choose another output name\n"
+        assert answers.read_bytes() == before
+
+
+def test_score_format_follows_output_suffix(
+    answers: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    as_json = tmp_path / "plan.json"
+    assert run(capsys, "score", answers, "-a", MINI, "-o", as_json) == (0, "", "")
+    data = json.loads(as_json.read_text(encoding="utf-8"))
+    assert data["schema"] == "smcheck.plan/1"
+    assert data["iteration"]["start"] == "2026-03-09"  # the Monday after completed, as a string
+
+    as_md = tmp_path / "plan.md"
+    assert run(capsys, "score", answers, "-a", MINI, "-o", as_md) == (0, "", "")
+    md = as_md.read_text(encoding="utf-8")
+    assert md.startswith("# ")
+    assert "reach" in md
+
+    as_toml = tmp_path / "plan.toml"
+    assert run(capsys, "score", answers, "-a", MINI, "-o", as_toml) == (0, "", "")
+    assert tomllib.loads(as_toml.read_text(encoding="utf-8"))["schema"] == "smcheck.plan/1"
+
+
+def _two_answers(tmp_path: Path) -> tuple[Path, Path]:
+    ann, bob = tmp_path / "ann.toml", tmp_path / "bob.toml"
+    ann.write_text(answers_text("Ann"), encoding="utf-8")
+    bob.write_text(answers_text("Bob"), encoding="utf-8")
+    return ann, bob
+
+
+def test_score_several_files_into_a_folder(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    ann, bob = _two_answers(tmp_path)
+    out_dir = tmp_path / "plans"
+    out_dir.mkdir()
+    assert run(capsys, "score", ann, bob, "-a", MINI, "-o", out_dir) == (0, "", "")
+    assert sorted(p.name for p in out_dir.iterdir()) == ["ann.plan.toml", "bob.plan.toml"]
+    for stem, name in (("ann", "Ann"), ("bob", "Bob")):
+        plan = tomllib.loads((out_dir / f"{stem}.plan.toml").read_text(encoding="utf-8"))
+        assert plan["schema"] == "smcheck.plan/1"
+        assert plan["respondent"]["name"] == name
+
+
+def test_score_several_files_need_a_folder_or_json(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    ann, bob = _two_answers(tmp_path)
+    code, out, err = run(capsys, "score", ann, bob, "-a", MINI)
+    assert (code, out) == (2, "")
+    assert (
+        err == f"{PREFIX}several answers files: give -o FOLDER, or --format json for JSON lines\n"
+    )
+    not_a_folder = tmp_path / "plan.toml"
+    code, out, err = run(capsys, "score", ann, bob, "-a", MINI, "-o", not_a_folder)
+    assert (code, out) == (2, "")
+    assert err == (
+        f"{PREFIX}{not_a_folder}: several answers files need -o to name an existing folder\n"
+    )
+    assert not not_a_folder.exists()
+
+
+def test_score_several_files_as_json_lines(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    ann, bob = _two_answers(tmp_path)
+    code, out, err = run(capsys, "score", ann, bob, "-a", MINI, "--format", "json")
+    assert (code, err) == (0, "")
+    lines = out.splitlines()
+    assert len(lines) == 2
+    plans = [json.loads(line) for line in lines]
+    assert [p["schema"] for p in plans] == ["smcheck.plan/1"] * 2
+    assert [p["respondent"]["name"] for p in plans] == ["Ann", "Bob"]
+
+
+@pytest.mark.parametrize("weeks", ["3", "13"])
+def test_score_weeks_out_of_range(
+    weeks: str, answers: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    plan = tmp_path / "plan.toml"
+    code, out, err = run(capsys, "score", answers, "-a", MINI, "--weeks", weeks, "-o", plan)
+    assert (code, out) == (2, "")
+    assert f"argument --weeks: '{weeks}': an iteration lasts 4-12 weeks" in err
+    assert not plan.exists()
+
+
+def test_score_start_and_weeks(
+    answers: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    plan_path = tmp_path / "plan.toml"
+    argv = ["score", answers, "-a", MINI, "--start", "2027-01-04", "--weeks", "4", "-o", plan_path]
+    assert run(capsys, *argv) == (0, "", "")
+    iteration = tomllib.loads(plan_path.read_text(encoding="utf-8"))["iteration"]
+    assert iteration["weeks"] == 4
+    assert iteration["start"] == date(2027, 1, 4)
+    assert iteration["end"] == date(2027, 1, 29)  # Friday of week 4
+    assert iteration["next_assessment"] == date(2027, 2, 1)
+
+
+def test_score_refuses_existing_outputs_before_writing_any(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    ann, bob = _two_answers(tmp_path)
+    out_dir = tmp_path / "plans"
+    out_dir.mkdir()
+    (out_dir / "bob.plan.toml").write_text("keep", encoding="utf-8")
+    code, out, err = run(capsys, "score", ann, bob, "-a", MINI, "-o", out_dir)
+    assert (code, out) == (2, "")
+    existing = out_dir / "bob.plan.toml"
+    assert err == f"{PREFIX}{existing}: already exists; choose another name or add --force\n"
+    assert existing.read_text(encoding="utf-8") == "keep"
+    # all or nothing: ann's plan must not be written when the run fails
+    assert sorted(p.name for p in out_dir.iterdir()) == ["bob.plan.toml"]
+
+
+def test_score_refuses_two_inputs_with_the_same_output_name(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    (tmp_path / "x").mkdir()
+    (tmp_path / "y").mkdir()
+    first, second = tmp_path / "x" / "a.toml", tmp_path / "y" / "a.toml"
+    first.write_text(answers_text("Ann"), encoding="utf-8")
+    second.write_text(answers_text("Bob"), encoding="utf-8")
+    out_dir = tmp_path / "plans"
+    out_dir.mkdir()
+    # even with --force, one plan must not silently replace the other
+    code, out, err = run(capsys, "score", first, second, "-a", MINI, "-o", out_dir, "--force")
+    assert (code, out) == (2, "")
+    assert err.startswith(PREFIX) and "a.plan.toml" in err
+    assert list(out_dir.iterdir()) == []
+
+
+# --- validate ---------------------------------------------------------------------------------
+
+
+def test_validate_good_and_bad_together(
+    answers: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    bad = tmp_path / "bad.toml"
+    bad.write_text(MINI_TEXT.replace('id = "gamma"', 'id = "alpha"'), encoding="utf-8")
+    bad_line = MINI_TEXT.splitlines().index('id = "gamma"') + 1
+    bad_answers = tmp_path / "bad-answers.toml"
+    bad_answers.write_text(answers_text().replace("value = 4", "value = 9"), encoding="utf-8")
+    value_line = answers_text().splitlines().index("value = 4") + 1
+
+    code, out, err = run(capsys, "validate", MINI, bad, answers, bad_answers, "-a", MINI)
+    assert code == 2
+    assert out == f"{MINI}: valid assessment mini 1.0\n{answers}: valid answers for mini 1.0\n"
+    assert err.splitlines() == [
+        f"{PREFIX}{bad}:{bad_line}: dimensions[alpha].id: duplicate dimension id 'alpha'",
+        f"{PREFIX}{bad_answers}:{value_line}: answers.b2.value: 9 is out of range; "
+        'choose 1-5, "dont-know" or "n/a"',
+    ]
+
+
+def test_validate_good_files_exit_zero(answers: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    code, out, err = run(capsys, "validate", MINI, answers, "-a", MINI)
+    assert (code, err) == (0, "")
+    assert out == f"{MINI}: valid assessment mini 1.0\n{answers}: valid answers for mini 1.0\n"
+
+
+# --- assessments ------------------------------------------------------------------------------
+
+
+def test_assessments_lists_user_files_and_marks_invalid_ones(
+    smcheck_home: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    monkeypatch.setenv("LC_ALL", "C")  # English titles
+    folder = smcheck_home / "assessments"
+    folder.mkdir()
+    shutil.copy(MINI, folder / "mini.toml")
+    broken = folder / "broken.toml"
+    broken_text = MINI_TEXT.replace('id = "g2"\n', 'id = "g2"\nscale = "nope"\n')
+    broken.write_text(broken_text, encoding="utf-8")
+    line = broken_text.splitlines().index('scale = "nope"') + 1
+
+    code, out, err = run(capsys, "assessments")
+    assert (code, err) == (0, "")
+    rows = out.splitlines()
+    mini = [r for r in rows if r.startswith("mini ")]
+    assert len(mini) == 1
+    assert re.fullmatch(
+        r"mini +1\.0 +user +3 dimensions, 7 questions, quick 3 +Mini check", mini[0]
+    ), mini[0]
+    invalid = [r for r in rows if r.startswith("broken ")]
+    assert invalid == [
+        f"{'broken':<28} INVALID  {broken}:{line}: dimensions[gamma].questions[g2].scale: "
+        "no scale with id 'nope'"
+    ]
+
+
+def test_answers_find_their_assessment_by_id_in_the_user_folder(
+    smcheck_home: Path, answers: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    (smcheck_home / "assessments").mkdir()
+    shutil.copy(MINI, smcheck_home / "assessments" / "mini.toml")
+    assert run(capsys, "validate", answers) == (0, f"{answers}: valid answers for mini 1.0\n", "")
+    plan = tmp_path / "plan.toml"
+    assert run(capsys, "score", answers, "-o", plan) == (0, "", "")
+    assert tomllib.loads(plan.read_text(encoding="utf-8"))["source"]["assessment"] == "mini"
+
+
+# --- as a separate process: python -m smcheck, and no Textual for headless commands -----------
+
+_NO_TEXTUAL = """\
+import sys
+from smcheck.cli import main
+try:
+    code = main(sys.argv[1:])
+except SystemExit as exc:
+    code = exc.code
+assert "textual" not in sys.modules, "textual was imported"
+print("no-textual", file=sys.stderr)
+sys.exit(code)
+"""
+
+
+def test_subprocess_version_schema_and_no_textual(answers: Path, tmp_path: Path) -> None:
+    src = str(Path(smcheck.__file__).resolve().parent.parent)
+    env = dict(os.environ)
+    env["PYTHONPATH"] = os.pathsep.join(p for p in (src, env.get("PYTHONPATH")) if p)
+    env["LC_ALL"] = "C"
+
+    def python(*args: str) -> subprocess.CompletedProcess[str]:
+        return subprocess.run(
+            [sys.executable, *args],
+            capture_output=True,
+            text=True,
+            env=env,
+            cwd=tmp_path,
+            check=False,
+        )
+
+    version = python("-m", "smcheck", "--version")
+    assert (version.returncode, version.stdout, version.stderr) == (0, "smcheck 0.1.0\n", "")
+    schema = python("-m", "smcheck", "schema", "plan")
+    assert (schema.returncode, schema.stderr) == (0, "")
+    assert "$schema" in json.loads(schema.stdout)
+
+    # the check can see Textual when it is imported
+    control = python("-c", "import sys, textual; assert 'textual' in sys.modules")
+    assert control.returncode == 0, control.stderr
+
+    commands = {
+        "--version": ["--version"],
+        "assessments": ["assessments"],
+        "template": ["template", "-a", str(MINI), "--lang", "en"],
+        "score": ["score", str(answers), "-a", str(MINI), "--format", "json"],
+        "validate": ["validate", str(MINI)],
+        "schema": ["schema", "plan"],
+    }
+    for name, argv in commands.items():
+        result = python("-c", _NO_TEXTUAL, *argv)
+        assert "Traceback" not in result.stderr, (name, result.stderr)
+        assert result.returncode == 0, (name, result.stderr)
+        assert result.stderr.endswith("no-textual\n"), (name, result.stderr)
+        assert result.stdout, name

@@ -1,0 +1,70 @@
+"""The wheel carries the assessments and finds them when installed, not only in a checkout."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+import zipfile
+from pathlib import Path
+
+import pytest
+
+from conftest import ROOT
+
+
+@pytest.fixture(scope="module")
+def wheel(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    out = tmp_path_factory.mktemp("dist")
+    subprocess.run(
+        [sys.executable, "-m", "build", "--wheel", "--outdir", str(out), str(ROOT)],
+        check=True,
+        capture_output=True,
+        text=True,
+    )
+    (built,) = out.glob("smcheck-*.whl")
+    return built
+
+
+def test_wheel_contains_the_assessments_and_no_work_files(wheel: Path) -> None:
+    names = zipfile.ZipFile(wheel).namelist()
+    bundled = sorted(p.name for p in (ROOT / "assessments").glob("*.toml"))
+    assert bundled, "the repository has assessments to ship"
+    for name in bundled:
+        assert f"smcheck/assessments/{name}" in names
+    assert "smcheck/assessments/SOURCES.md" in names
+    assert not [n for n in names if "/parts/" in n]
+    assert any(n.endswith(".dist-info/entry_points.txt") for n in names)
+
+
+def test_unpacked_wheel_lists_and_uses_its_bundled_assessments(wheel: Path, tmp_path: Path) -> None:
+    site = tmp_path / "site"
+    zipfile.ZipFile(wheel).extractall(site)
+    env = {**os.environ, "PYTHONPATH": str(site)}
+    where = subprocess.run(
+        [sys.executable, "-c", "import smcheck.locations as l; print(l.bundled_assessments_dir())"],
+        env=env,
+        cwd=tmp_path,
+        capture_output=True,
+        text=True,
+        check=True,
+    ).stdout.strip()
+    assert Path(where) == site / "smcheck" / "assessments"
+    listed = subprocess.run(
+        [sys.executable, "-m", "smcheck", "assessments"],
+        env=env,
+        cwd=tmp_path,
+        capture_output=True,
+        text=True,
+        check=True,
+    ).stdout
+    assert "social-media-readiness" in listed and "bundled" in listed
+    template = subprocess.run(
+        [sys.executable, "-m", "smcheck", "template", "--quick", "--lang", "de"],
+        env=env,
+        cwd=tmp_path,
+        capture_output=True,
+        text=True,
+        check=True,
+    ).stdout
+    assert template.count("[answers.") == 10

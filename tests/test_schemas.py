@@ -1,0 +1,65 @@
+"""The committed JSON Schemas match the models, and real files validate against them."""
+
+from __future__ import annotations
+
+import json
+import tomllib
+from datetime import date
+
+import jsonschema
+import pytest
+
+from conftest import MINI, ROOT
+from helpers import answers, mini
+from smcheck.export import to_json
+from smcheck.planning import make_plan
+from smcheck.schemas import KINDS, schema_text
+from smcheck.scoring import score
+
+
+@pytest.mark.parametrize("kind", KINDS)
+def test_committed_schema_matches_the_models(kind: str) -> None:
+    committed = (ROOT / "schemas" / f"{kind}.schema.json").read_text(encoding="utf-8")
+    assert committed == schema_text(kind), (
+        f"schemas/{kind}.schema.json is out of date: run `smcheck schema {kind} > schemas/{kind}.schema.json`"
+    )
+
+
+def _schema(kind: str) -> dict[str, object]:
+    return json.loads((ROOT / "schemas" / f"{kind}.schema.json").read_text(encoding="utf-8"))
+
+
+def _jsonable(value: object) -> object:
+    return json.loads(json.dumps(value, default=lambda v: v.isoformat()))
+
+
+def test_exported_plan_validates_against_the_plan_schema() -> None:
+    a = mini()
+    ans = answers({"a1": 3, "b1": 1}, objectives=["awareness"])
+    plan = make_plan(a, ans, score(a, ans, "de"), lang="de")
+    jsonschema.validate(json.loads(to_json(plan)), _schema("plan"))
+
+
+def test_bundled_and_fixture_assessments_validate_against_the_schema() -> None:
+    for path in [MINI, *sorted((ROOT / "assessments").glob("*.toml"))]:
+        jsonschema.validate(
+            _jsonable(tomllib.loads(path.read_text(encoding="utf-8"))), _schema("assessment")
+        )
+
+
+def test_answers_validate_against_the_answers_schema() -> None:
+    data = answers({"a1": 3, "b1": "dont-know", "g1": "n/a", "g2": ""}, completed=date(2026, 1, 5))
+    jsonschema.validate(
+        _jsonable(data.model_dump(by_alias=True, exclude_none=True)), _schema("answers")
+    )
+
+
+def test_schema_refuses_what_the_model_refuses() -> None:
+    bad = {
+        "schema": "smcheck.answers/1",
+        "assessment": "mini",
+        "assessment_version": "1.0",
+        "answers": {"a1": {"value": "maybe"}},
+    }
+    with pytest.raises(jsonschema.ValidationError):
+        jsonschema.validate(bad, _schema("answers"))
