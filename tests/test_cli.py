@@ -440,3 +440,18 @@ def test_subprocess_version_schema_and_no_textual(answers: Path, tmp_path: Path)
         assert result.returncode == 0, (name, result.stderr)
         assert result.stderr.endswith("no-textual\n"), (name, result.stderr)
         assert result.stdout, name
+
+
+def test_scoring_a_blank_template_says_nothing_is_answered(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    blank = tmp_path / "blank.toml"
+    assert run(capsys, "template", "-a", MINI, "--lang", "en", "-o", blank)[0] == 0
+    code, out, err = run(capsys, "score", blank, "-a", MINI, "-o", tmp_path / "plan.toml")
+    assert (code, out) == (0, "")
+    assert err == (
+        f"smcheck: note: {blank} has no answered question yet; "
+        'set each value to 1-5, "dont-know" or "n/a"\n'
+    )
+    plan = tomllib.loads((tmp_path / "plan.toml").read_text(encoding="utf-8"))
+    assert "overall" not in plan["result"] and plan["result"]["completeness"] == 0

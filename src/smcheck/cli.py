@@ -211,6 +211,12 @@ def cmd_score(args: argparse.Namespace) -> int:
                 "after today (set completed or --start for a fixed plan)",
                 file=sys.stderr,
             )
+        if not any(isinstance(x.value, int) for x in answers.answers.values()):
+            print(
+                f"smcheck: note: {path} has no answered question yet; "
+                'set each value to 1-5, "dont-know" or "n/a"',
+                file=sys.stderr,
+            )
         try:
             plan = make_plan(
                 a,
