@@ -390,7 +390,7 @@ CASES: dict[str, Callable[[], Case]] = {
     "answers-unknown-scope": _unknown_scope,
     "schema-wrong": lambda: _schema(
         '"smcheck.answer/1"',
-        "unknown file type 'smcheck.answer/1'; expected smcheck.assessment/1, smcheck.answers/1 or smcheck.plan/1",
+        "unknown file type 'smcheck.answer/1'; expected smcheck.assessment/1, smcheck.answers/1, smcheck.plan/1 or smcheck.config/1",
     ),
     "schema-missing": lambda: _schema(
         None, 'missing; an smcheck file starts with schema = "smcheck.…/1"'
@@ -410,7 +410,7 @@ CASES: dict[str, Callable[[], Case]] = {
     ),
     "schema-not-a-string": lambda: _schema(
         "1",
-        "unknown file type 1; expected smcheck.assessment/1, smcheck.answers/1 or smcheck.plan/1",
+        "unknown file type 1; expected smcheck.assessment/1, smcheck.answers/1, smcheck.plan/1 or smcheck.config/1",
     ),
 }
 

@@ -183,3 +183,33 @@ def test_markdown_escapes_user_text() -> None:
     )
     assert "<b>" not in md and "\n# heading" not in md
     assert r"\| a \| b \|" in md
+
+
+def test_edited_goals_replace_targets_and_owners() -> None:
+    from smcheck.models.answers import GoalEdit
+
+    a = mini()
+    base = answers(VALUES, objectives=["awareness"], baselines={"reach": 1200})
+    edited = base.model_copy(
+        update={
+            "goals": {
+                "reach": GoalEdit(target=1500),
+                "reply-time": GoalEdit(target=4, owner="communications"),
+                "enable-gamma": GoalEdit(owner="hr"),
+            }
+        }
+    )
+    goals = {g.id: g for g in make_plan(a, edited, score(a, edited, "en"), lang="en").goals}
+    # an explicit target wins over baseline +20 %; no percentage is claimed then
+    assert (goals["reach"].target, goals["reach"].target_change_pct) == (1500, None)
+    assert goals["reach"].title == "Reach per week: 1,200 → 1,500"
+    # a target without a baseline: the baseline is still measured in week 1
+    reply = goals["reply-time"]
+    assert (reply.target, reply.baseline_note, reply.owner) == (
+        4,
+        "measure in week 1",
+        "communications",
+    )
+    assert reply.title == "Reply time: target 4 h"
+    assert goals["enable-gamma"].owner == "hr"
+    assert goals["enable-beta"].owner == "leadership"

@@ -124,6 +124,11 @@ def validate_file(path: Path, assessment: Assessment | None = None) -> str:
     if kind == "plan":
         plan = validate(Plan, doc)
         return f"plan for {plan.source.assessment} {plan.source.assessment_version}"
+    if kind == "config":
+        from smcheck.config import Config
+
+        validate(Config, doc)
+        return "config"
     _, a = answers_from(doc, assessment)
     return f"answers for {a.id} {a.version}"
 

@@ -166,6 +166,12 @@ def check_answers(answers: Answers, a: Assessment) -> list[Issue]:
             )
         elif oid in answers.organisation.objectives[:i]:
             issues.append((("organisation", "objectives", i), f"objective {oid!r} is listed twice"))
+    goals = {k.id for o in a.objectives for k in o.kpis} | {f"enable-{d.id}" for d in a.dimensions}
+    for gid, edit in answers.goals.items():
+        if gid not in goals:
+            issues.append((("goals", gid), f"no starter goal {gid!r} in {a.id}"))
+        elif edit.target is not None and gid.startswith("enable-"):
+            issues.append((("goals", gid, "target"), "an enabler goal has no numeric target"))
     kpis = {k.id for o in a.objectives for k in o.kpis}
     for kid in answers.organisation.baselines:
         if kid not in kpis:

@@ -16,6 +16,7 @@ from smcheck.errors import InvalidFile, SmcheckError
 from smcheck.models.common import Lang
 
 EXIT_OK, EXIT_ERROR = 0, 2
+RUN_OPTIONS = ("--lang", "-a", "--assessment", "--resume")
 
 
 def _lang(value: str | None) -> Lang:
@@ -58,6 +59,15 @@ def parser() -> argparse.ArgumentParser:
     sub = p.add_subparsers(dest="command", metavar="COMMAND")
 
     sub.add_parser("assessments", help="list the bundled and user assessments")
+
+    rp = sub.add_parser("run", help="the interactive check (the default when no command is given)")
+    rp.add_argument("-a", "--assessment", metavar="ID|PATH", help="only this assessment")
+    rp.add_argument(
+        "--lang", choices=["de", "en"], help="language (default: remembered, else the system's)"
+    )
+    rp.add_argument("--resume", metavar="ID", help="reopen a saved session (see: smcheck sessions)")
+
+    sub.add_parser("sessions", help="list the saved interview sessions")
 
     tp = sub.add_parser("template", help="write a blank answers file to fill in with an editor")
     tp.add_argument("-a", "--assessment", metavar="ID|PATH", help="assessment id or file")
@@ -105,7 +115,7 @@ def parser() -> argparse.ArgumentParser:
     )
 
     sc = sub.add_parser("schema", help="print the JSON Schema of a file format")
-    sc.add_argument("kind", choices=["plan", "answers", "assessment"])
+    sc.add_argument("kind", choices=["plan", "answers", "assessment", "config"])
     return p
 
 
@@ -271,7 +281,45 @@ def cmd_schema(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+def cmd_run(args: argparse.Namespace) -> int:
+    from smcheck.catalog import find_assessment
+    from smcheck.config import load_config
+    from smcheck.session import session_path
+
+    config = load_config()
+    lang: Lang = args.lang or config.lang or _lang(None)
+    assessment = find_assessment(args.assessment) if args.assessment else None
+    if args.resume:
+        session_path(args.resume)  # refuses what is not a session id
+    if not sys.stdout.isatty() or not sys.stdin.isatty():
+        raise SmcheckError(
+            "the interactive check needs a terminal; for scripts use template and score"
+        )
+    from smcheck.app import SmcheckApp
+
+    app = SmcheckApp(lang=lang, config=config, assessment=assessment, resume=args.resume)
+    app.run()
+    return app.return_code or EXIT_OK
+
+
+def cmd_sessions(args: argparse.Namespace) -> int:
+    from smcheck.session import list_sessions
+
+    rows = []
+    for s in list_sessions():
+        if s.problem:
+            rows.append(f"{s.id:<18} INVALID  {s.problem}")
+            continue
+        when = s.updated.astimezone().strftime("%Y-%m-%d %H:%M") if s.updated else ""
+        state = "done" if s.given == s.total and s.completed else f"{s.given}/{s.total}"
+        rows.append(f"{s.id:<18} {when:<16} {state:>7}  {s.scope:<5}  {s.organisation or '-'}")
+    _out("\n".join(rows) + "\n" if rows else "no saved sessions\n")
+    return EXIT_OK
+
+
 COMMANDS = {
+    "run": cmd_run,
+    "sessions": cmd_sessions,
     "assessments": cmd_assessments,
     "template": cmd_template,
     "score": cmd_score,
@@ -282,20 +330,15 @@ COMMANDS = {
 
 def main(argv: Sequence[str] | None = None) -> int:
     """Run smcheck; returns the exit code."""
+    argv = list(sys.argv[1:] if argv is None else argv)
+    if argv and argv[0].split("=")[0] in RUN_OPTIONS:
+        argv.insert(0, "run")  # `smcheck --lang de` means `smcheck run --lang de`
     try:
         args = parser().parse_args(argv)
     except SystemExit as exc:  # --help, --version and usage errors: argparse has printed
         return exc.code if isinstance(exc.code, int) else EXIT_ERROR
     if args.command is None:
-        print(
-            "smcheck: the interactive screen is not part of this version yet.\n"
-            "Fill in answers with an editor instead:\n"
-            "  smcheck template -o answers.toml\n"
-            "  smcheck score answers.toml -o plan.toml\n"
-            "See smcheck --help for every command.",
-            file=sys.stderr,
-        )
-        return EXIT_ERROR
+        args = parser().parse_args(["run"])
     try:
         return COMMANDS[args.command](args)
     except InvalidFile as exc:

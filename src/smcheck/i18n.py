@@ -30,6 +30,7 @@ WORDS: dict[str, dict[Lang, str]] = {
         "de": "{sign}{pct} % gegenüber dem Ausgangswert",
         "en": "{sign}{pct} % against the baseline",
     },
+    "goal.target": {"de": "Ziel {value}", "en": "target {value}"},
     "goal.outcome-title": {"de": "{metric}: {target}", "en": "{metric}: {target}"},
     "goal.measure-outcome": {
         "de": "Der Wert am Ende der Iteration erreicht das Ziel.",

@@ -19,6 +19,7 @@ SCHEMAS = {
     "assessment": "smcheck.assessment/1",
     "answers": "smcheck.answers/1",
     "plan": "smcheck.plan/1",
+    "config": "smcheck.config/1",
 }
 
 M = TypeVar("M", bound=BaseModel)
@@ -120,7 +121,7 @@ def read_document(path: Path) -> Document:
 
 
 def kind_of(doc: Document) -> str:
-    """Which smcheck file this is ("assessment", "answers" or "plan"), from its ``schema`` field."""
+    """Which smcheck file this is (a key of ``SCHEMAS``), from its ``schema`` field."""
     schema = doc.data.get("schema")
     if schema is None:
         raise InvalidFile(

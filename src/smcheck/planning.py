@@ -8,7 +8,7 @@ from fractions import Fraction
 from smcheck import __version__
 from smcheck.checks import PHASE_WINDOWS
 from smcheck.i18n import t
-from smcheck.models.answers import Answers
+from smcheck.models.answers import Answers, GoalEdit
 from smcheck.models.assessment import REFERENCE_WEEKS, Action, Assessment, Kpi
 from smcheck.models.common import PHASES, Lang
 from smcheck.models.plan import Goal, Iteration, PhaseWindow, Plan, Result, Source, Task
@@ -68,22 +68,26 @@ def _format(value: float, kpi: Kpi, lang: Lang) -> str:
 
 
 def outcome_goal(kpi: Kpi, objective: str, answers: Answers, due: date, lang: Lang) -> Goal:
-    """A measurable goal for one KPI of a chosen objective."""
+    """A measurable goal for one KPI of a chosen objective, with the user's edits applied."""
     baseline = answers.organisation.baselines.get(kpi.id)
+    edit = answers.goals.get(kpi.id, GoalEdit())
     sign = 1 if kpi.direction == "increase" else -1
     metric = kpi.metric.get(lang)
-    change = t("goal.target-change", lang, sign="+" if sign > 0 else "−", pct=kpi.change_pct)
-    target: float | None = None
-    if baseline is None:
-        goal_text = change
-    else:
+    target = edit.target
+    change_pct: int | None = None if target is not None else kpi.change_pct
+    if target is None and baseline is not None:
         target = _amount(Fraction(baseline) * (100 + sign * kpi.change_pct) / 100, kpi)
+    if target is None:
+        goal_text = t("goal.target-change", lang, sign="+" if sign > 0 else "−", pct=kpi.change_pct)
+    elif baseline is None:
+        goal_text = t("goal.target", lang, value=_format(target, kpi, lang))
+    else:
         goal_text = f"{_format(baseline, kpi, lang)} → {_format(target, kpi, lang)}"
     return Goal(
         id=kpi.id,
         kind="outcome",
         title=t("goal.outcome-title", lang, metric=metric, target=goal_text),
-        owner=kpi.owner,
+        owner=edit.owner or kpi.owner,
         due=due,
         objective=objective,
         metric=metric,
@@ -92,7 +96,7 @@ def outcome_goal(kpi: Kpi, objective: str, answers: Answers, due: date, lang: La
         baseline=baseline,
         baseline_note=None if baseline is not None else t("goal.measure-week-1", lang),
         target=target,
-        target_change_pct=kpi.change_pct,
+        target_change_pct=change_pct,
         measure=t("goal.measure-outcome", lang),
         serves=list(answers.organisation.company_goals),
     )
@@ -178,7 +182,7 @@ def make_plan(
                 id=gid,
                 kind="enabler",
                 title=d.enabler.title.get(lang),
-                owner=d.enabler.owner,
+                owner=answers.goals.get(gid, GoalEdit()).owner or d.enabler.owner,
                 due=end,
                 dimension=did,
                 measure=d.enabler.measure.get(lang),

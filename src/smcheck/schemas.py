@@ -7,17 +7,19 @@ from typing import Any, Literal
 
 from pydantic import BaseModel
 
+from smcheck.config import Config
 from smcheck.models.answers import Answers
 from smcheck.models.assessment import Assessment
 from smcheck.models.plan import Plan
 
-Kind = Literal["plan", "answers", "assessment"]
-KINDS: tuple[Kind, ...] = ("plan", "answers", "assessment")
+Kind = Literal["plan", "answers", "assessment", "config"]
+KINDS: tuple[Kind, ...] = ("plan", "answers", "assessment", "config")
 
 _MODELS: dict[Kind, tuple[type[BaseModel], Literal["validation", "serialization"]]] = {
     "plan": (Plan, "serialization"),
     "answers": (Answers, "validation"),
     "assessment": (Assessment, "validation"),
+    "config": (Config, "validation"),
 }
 
 

@@ -7,7 +7,7 @@ from typing import Annotated, Literal
 
 from pydantic import BeforeValidator, Field, StrictInt
 
-from smcheck.models.common import Id, Lang, Role, Strict
+from smcheck.models.common import Id, Lang, OwnerRole, Role, Strict
 
 ANSWERS_SCHEMA = "smcheck.answers/1"
 
@@ -31,6 +31,17 @@ Scope = Literal["full", "quick"]
 
 Size = Literal["", "1-9", "10-49", "50-249", "250-999", "1000+"]
 """Number of employees."""
+
+
+Amount = Annotated[float, Field(ge=0, le=1e12, allow_inf_nan=False)]
+"""A measured or targeted KPI value."""
+
+
+class GoalEdit(Strict):
+    """Changes the user made to a starter goal: the plan uses these instead of its defaults."""
+
+    target: Amount | None = None
+    owner: OwnerRole | None = None
 
 
 class Answer(Strict):
@@ -63,7 +74,7 @@ class Organisation(Strict):
         max_length=2,
         description="One or two company goals social media serves.",
     )
-    baselines: dict[Id, Annotated[float, Field(ge=0, le=1e12, allow_inf_nan=False)]] = Field(
+    baselines: dict[Id, Amount] = Field(
         default_factory=dict, description="Known current values by KPI id, e.g. reach = 1200."
     )
 
@@ -85,3 +96,7 @@ class Answers(Strict):
     respondent: Respondent = Field(default_factory=Respondent)
     organisation: Organisation = Field(default_factory=Organisation)
     answers: dict[Id, Answer] = Field(default_factory=dict)
+    goals: dict[Id, GoalEdit] = Field(
+        default_factory=dict,
+        description="Edited starter goals by goal id (a KPI id or enable-DIMENSION).",
+    )

@@ -1,0 +1,362 @@
+"""The interactive walk: start → profile → one screen per excuse → review → results → plan.
+
+The app owns the session: screens send messages, the app updates the answers and saves them
+at once (atomic write), so nothing typed is lost.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+from textual.app import App, SystemCommand
+from textual.binding import Binding
+from textual.screen import Screen
+
+from smcheck.catalog import entries, load_assessment
+from smcheck.config import Config, save_config
+from smcheck.errors import InvalidFile, SmcheckError
+from smcheck.export.files import default_base, write_exports
+from smcheck.messages import AnswerPicked, GoalChanged, NoteChanged, ProfileChanged
+from smcheck.models.answers import Answer, Answers, Scope
+from smcheck.models.assessment import Assessment
+from smcheck.models.common import Lang
+from smcheck.models.plan import Plan
+from smcheck.planning import make_plan
+from smcheck.scoring import score
+from smcheck.screens.base import localise_bindings
+from smcheck.screens.dialogs import ErrorDialog, ExportDialog, HelpDialog
+from smcheck.screens.dimension import DimensionScreen
+from smcheck.screens.plan import PlanScreen
+from smcheck.screens.profile import ProfileScreen
+from smcheck.screens.results import ResultsScreen
+from smcheck.screens.review import ReviewScreen
+from smcheck.screens.start import StartScreen
+from smcheck.session import (
+    list_sessions,
+    load_session,
+    new_answers,
+    new_session_id,
+    now,
+    save_session,
+)
+from smcheck.text import one_line
+from smcheck.ui_text import ui
+
+START = -1
+
+
+class SmcheckApp(App[None]):
+    """smcheck's terminal interface."""
+
+    CSS_PATH = "app.tcss"
+    TITLE = "smcheck"
+    BINDINGS = [
+        Binding("f1", "help", "key.help"),
+        Binding("ctrl+s", "save", "key.save", show=False),
+        Binding("ctrl+e", "export", "key.export", show=False),
+        Binding("ctrl+l", "switch_lang", "key.lang", show=False),
+    ]
+
+    def __init__(
+        self,
+        *,
+        lang: Lang,
+        config: Config,
+        assessment: Assessment | None = None,
+        resume: str | None = None,
+        cwd: Path | None = None,
+    ) -> None:
+        super().__init__()
+        self.lang: Lang = lang
+        self.config = config
+        self.only = assessment
+        self.resume_id = resume
+        self.cwd = cwd or Path.cwd()
+        self.assessment: Assessment | None = None
+        self.answers: Answers | None = None
+        self.session_id: str | None = None
+        self.position = START
+        self.theme = config.theme
+        localise_bindings(self, lang)
+
+    # --- start-up -------------------------------------------------------------------------
+
+    def on_mount(self) -> None:
+        self.theme_changed_signal.subscribe(self, self._remember_theme)
+        if self.resume_id:
+            self.resume(self.resume_id, first=True)
+        else:
+            self.push_screen(self._start_screen())
+
+    def _start_screen(self) -> StartScreen:
+        if self.only is not None:
+            assessments = [self.only]
+        else:
+            assessments = []
+            for entry in entries():
+                try:
+                    assessments.append(load_assessment(entry.path))
+                except InvalidFile:
+                    continue  # listed by `smcheck assessments` with its problem
+        return StartScreen(self.lang, assessments, list_sessions())
+
+    def _remember_theme(self, theme: Any) -> None:
+        name = getattr(theme, "name", str(theme))
+        if name in ("textual-dark", "textual-light") and name != self.config.theme:
+            self.config = self.config.model_copy(update={"theme": name})
+            self._save_config()
+
+    def _save_config(self) -> None:
+        try:
+            save_config(self.config)
+        except SmcheckError as exc:
+            self.push_screen(ErrorDialog(self.lang, str(exc)))
+
+    # --- sessions ---------------------------------------------------------------------------
+
+    def start_new(self, assessment: Assessment, scope: Scope) -> None:
+        """Begin a new session: it is saved at once, then the profile comes."""
+        when = now()
+        self.assessment = assessment
+        self.answers = new_answers(assessment, scope, self.lang, when)
+        self.session_id = new_session_id(when)
+        self.save()
+        self.show(0)
+
+    def resume(self, session_id: str, first: bool = False) -> None:
+        """Reopen a saved session where it stopped: the first excuse with an open question."""
+        try:
+            answers, assessment = load_session(session_id)
+        except (SmcheckError, InvalidFile) as exc:
+            if first:
+                self.push_screen(self._start_screen())
+            self.push_screen(ErrorDialog(self.lang, str(exc)))
+            return
+        self.assessment, self.answers, self.session_id = assessment, answers, session_id
+        self.lang = answers.lang
+        localise_bindings(self, self.lang)
+        self.show(self._resume_position(), first=first)
+
+    def _resume_position(self) -> int:
+        """The profile for an untouched session, else the first excuse with an open question."""
+        assert self.assessment and self.answers
+        answers = self.answers.answers
+        if not answers and not self.answers.organisation.name:
+            return 0
+        scope = {q.id for _, q in self.assessment.questions(self.answers.scope)}
+        dims = self._dimensions()
+        for i, d in enumerate(dims, start=1):
+            if any(
+                q.id in scope and (q.id not in answers or answers[q.id].value == "")
+                for q in d.questions
+            ):
+                return i
+        return len(dims) + 1
+
+    def save(self) -> None:
+        """Write the session file now (atomically)."""
+        if self.answers is None or self.session_id is None:
+            return
+        try:
+            save_session(self.session_id, self.answers)
+        except SmcheckError as exc:
+            self.push_screen(ErrorDialog(self.lang, str(exc)))
+
+    def _update(self, **changes: Any) -> None:
+        assert self.answers is not None
+        updated = self.answers.model_copy(update=changes)
+        if updated == self.answers:
+            return
+        self.answers = updated.model_copy(update={"updated": now()})
+        self.save()
+
+    # --- what the screens report -----------------------------------------------------------
+
+    def on_answer_picked(self, message: AnswerPicked) -> None:
+        assert self.answers is not None
+        answer = self.answers.answers.get(message.question) or Answer()
+        new = answer.model_copy(update={"value": message.value, "answered_at": now()})
+        self._update(answers={**self.answers.answers, message.question: new})
+
+    def on_note_changed(self, message: NoteChanged) -> None:
+        assert self.answers is not None
+        answer = self.answers.answers.get(message.question) or Answer()
+        self._update(
+            answers={
+                **self.answers.answers,
+                message.question: answer.model_copy(update={"note": message.note}),
+            }
+        )
+
+    def on_profile_changed(self, message: ProfileChanged) -> None:
+        assert self.answers is not None
+        section = (
+            self.answers.organisation
+            if message.section == "organisation"
+            else self.answers.respondent
+        )
+        self._update(**{message.section: section.model_copy(update={message.field: message.value})})
+        if message.section == "organisation" and message.field == "name":
+            self.sub_title = one_line(str(message.value))
+
+    def on_goal_changed(self, message: GoalChanged) -> None:
+        assert self.answers is not None
+        org = self.answers.organisation
+        baselines = dict(org.baselines)
+        if not message.goal.startswith("enable-"):
+            if message.baseline is None:
+                baselines.pop(message.goal, None)
+            else:
+                baselines[message.goal] = message.baseline
+        goals = dict(self.answers.goals)
+        if message.edit.target is None and message.edit.owner is None:
+            goals.pop(message.goal, None)
+        else:
+            goals[message.goal] = message.edit
+        self._update(organisation=org.model_copy(update={"baselines": baselines}), goals=goals)
+        if isinstance(self.screen, PlanScreen):
+            self.screen.show_plan(self.plan())
+
+    # --- the walk -----------------------------------------------------------------------------
+
+    def _dimensions(self) -> list[Any]:
+        assert self.assessment and self.answers
+        ids = {q.id for _, q in self.assessment.questions(self.answers.scope)}
+        return [d for d in self.assessment.dimensions if any(q.id in ids for q in d.questions)]
+
+    def _last(self) -> int:
+        return len(self._dimensions()) + 3
+
+    def _screen_for(self, position: int, focus: str | None = None) -> Screen[Any]:
+        assert self.assessment and self.answers
+        n = len(self._dimensions())
+        if position == 0:
+            return ProfileScreen(self.lang, self.assessment, self.answers)
+        if position <= n:
+            return DimensionScreen(self.lang, self.assessment, self.answers, position - 1, focus)
+        if position == n + 1:
+            return ReviewScreen(self.lang, self.assessment, self.answers)
+        if position == n + 2:
+            return ResultsScreen(self.lang, self.result())
+        return PlanScreen(self.lang, self.plan())
+
+    def show(self, position: int, focus: str | None = None, first: bool = False) -> None:
+        """Go to a position of the walk (0 profile, 1..n excuses, then review, results, plan)."""
+        assert self.assessment and self.answers
+        n = len(self._dimensions())
+        if position >= n + 2 and self.answers.completed is None:
+            self._update(completed=date.today())
+        self.position = position
+        self.sub_title = one_line(self.answers.organisation.name)
+        screen = self._screen_for(position, focus)
+        if first or len(self.screen_stack) <= 1:
+            self.push_screen(screen)
+        else:
+            self.switch_screen(screen)
+
+    def action_next(self) -> None:
+        if self.answers is not None and self.position < self._last():
+            self.show(self.position + 1)
+
+    def action_go_back(self) -> None:
+        if self.answers is None or self.position == START:
+            return
+        if self.position == 0:
+            self.position = START
+            self.switch_screen(self._start_screen())
+        else:
+            self.show(self.position - 1)
+
+    def jump_to_question(self, question_id: str) -> None:
+        """Open the excuse screen that holds ``question_id`` with that question focused."""
+        for i, d in enumerate(self._dimensions()):
+            if any(q.id == question_id for q in d.questions):
+                self.show(i + 1, focus=question_id)
+                return
+
+    # --- results, plan, export -----------------------------------------------------------------
+
+    def result(self) -> Any:
+        assert self.assessment and self.answers
+        return score(self.assessment, self.answers, self.lang)
+
+    def plan(self) -> Plan:
+        """The plan exactly as `smcheck score` makes it from the saved session."""
+        assert self.assessment and self.answers
+        return make_plan(
+            self.assessment, self.answers, self.result(), lang=self.lang, today=date.today()
+        )
+
+    def action_export(self) -> None:
+        if self.answers is None:
+            return
+        if self.answers.completed is None:
+            self._update(completed=date.today())
+        self.push_screen(ExportDialog(self.lang, default_base(self.plan(), self.cwd)), self._export)
+
+    def _export(self, choice: tuple[Path, bool] | None) -> None:
+        if choice is None:
+            return
+        base, overwrite = choice
+        try:
+            paths = write_exports(self.plan(), base, overwrite=overwrite)
+        except SmcheckError as exc:
+            self.push_screen(ErrorDialog(self.lang, str(exc)))
+            return
+        self.notify(ui("export.done", self.lang, files=", ".join(p.name for p in paths)), timeout=8)
+
+    def action_save(self) -> None:
+        self.save()
+        if self.session_id:
+            self.notify(ui("saved", self.lang, path=f"{self.session_id}.toml"), timeout=3)
+
+    def action_help(self) -> None:
+        self.push_screen(HelpDialog(self.lang))
+
+    def action_switch_lang(self) -> None:
+        self.lang = "en" if self.lang == "de" else "de"
+        localise_bindings(self, self.lang)
+        self.config = self.config.model_copy(update={"lang": self.lang})
+        self._save_config()
+        if self.answers is not None:
+            self._update(lang=self.lang)
+        if self.position == START:
+            self.switch_screen(self._start_screen())
+        else:
+            self.show(self.position)
+        self.refresh_bindings()
+
+    def action_theme_to(self, theme: str) -> None:
+        self.theme = theme
+
+    # --- the command palette: smcheck's commands beside Textual's own ------------------------
+
+    def get_system_commands(self, screen: Screen[Any]) -> Iterable[SystemCommand]:
+        yield from super().get_system_commands(screen)
+        lang = self.lang
+        if self.answers is not None and self.assessment is not None:
+            dims = self._dimensions()
+            for i, d in enumerate(dims):
+                yield SystemCommand(
+                    ui("cmd.jump", lang, excuse=one_line(d.excuse.get(lang))),
+                    ui("cmd.jump-help", lang, i=i + 1, n=len(dims), id=d.id),
+                    lambda i=i: self.show(i + 1),
+                )
+            yield SystemCommand(ui("cmd.profile", lang), "", lambda: self.show(0))
+            yield SystemCommand(ui("cmd.review", lang), "", lambda: self.show(len(dims) + 1))
+            yield SystemCommand(ui("cmd.results", lang), "", lambda: self.show(len(dims) + 2))
+            yield SystemCommand(ui("cmd.plan", lang), "", lambda: self.show(len(dims) + 3))
+            yield SystemCommand(
+                ui("cmd.export", lang), ui("cmd.export-help", lang), self.action_export
+            )
+        yield SystemCommand(
+            ui("cmd.lang", lang), ui("cmd.lang-help", lang), self.action_switch_lang
+        )
+        other = "textual-light" if self.theme != "textual-light" else "textual-dark"
+        key = "cmd.theme-light" if other == "textual-light" else "cmd.theme-dark"
+        yield SystemCommand(
+            ui(key, lang), ui("cmd.theme-help", lang), lambda: self.action_theme_to(other)
+        )

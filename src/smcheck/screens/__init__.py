@@ -1,0 +1,1 @@
+"""The screens of the interactive walk; thin views that send messages to the app."""

@@ -1,0 +1,199 @@
+"""Small modal dialogs: help, editing a goal, exporting, and errors."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from rich.text import Text
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal, Vertical
+from textual.screen import ModalScreen
+from textual.widgets import Button, Input, Label, Select, Static
+
+from smcheck.export.files import targets
+from smcheck.i18n import t
+from smcheck.messages import GoalChanged
+from smcheck.models.answers import GoalEdit
+from smcheck.models.common import Lang, OwnerRole
+from smcheck.models.plan import Goal
+from smcheck.text import one_line
+from smcheck.ui_text import ui
+
+OWNERS: tuple[OwnerRole, ...] = (
+    "leadership",
+    "social-media-lead",
+    "team",
+    "marketing",
+    "communications",
+    "sales",
+    "hr",
+    "legal",
+)
+
+
+class HelpDialog(ModalScreen[None]):
+    """Every key, in the screen's language."""
+
+    BINDINGS = [Binding("escape,f1,enter,q", "dismiss(None)", show=False)]
+
+    def __init__(self, lang: Lang) -> None:
+        super().__init__()
+        self.lang = lang
+
+    def compose(self) -> ComposeResult:
+        with Vertical(classes="dialog"):
+            yield Static(Text(ui("help.title", self.lang), style="bold"))
+            yield Static(Text(ui("help.body", self.lang)))
+            yield Button(ui("ok", self.lang), id="ok", variant="primary")
+
+    def on_button_pressed(self, event: Button.Pressed) -> None:
+        self.dismiss(None)
+
+
+class ErrorDialog(ModalScreen[None]):
+    """Shows one problem; the app keeps running."""
+
+    BINDINGS = [Binding("escape,enter", "dismiss(None)", show=False)]
+
+    def __init__(self, lang: Lang, message: str) -> None:
+        super().__init__()
+        self.lang = lang
+        self.message = message
+
+    def compose(self) -> ComposeResult:
+        with Vertical(classes="dialog error"):
+            yield Static(Text(ui("error.title", self.lang), style="bold"))
+            yield Static(Text(self.message))
+            yield Button(ui("ok", self.lang), id="ok", variant="error")
+
+    def on_button_pressed(self, event: Button.Pressed) -> None:
+        self.dismiss(None)
+
+
+def parse_amount(text: str) -> float | None:
+    """A number as typed (comma or point); ``None`` for empty; ValueError otherwise."""
+    text = text.strip().replace(" ", "")
+    if not text:
+        return None
+    if "," in text and "." not in text:
+        text = text.replace(",", ".")
+    value = float(text.replace(",", ""))
+    if not 0 <= value <= 1e12:
+        raise ValueError(text)
+    return value
+
+
+class EditGoalDialog(ModalScreen[GoalChanged | None]):
+    """Baseline, target and owner of one starter goal."""
+
+    BINDINGS = [Binding("escape", "dismiss(None)", show=False)]
+
+    def __init__(self, lang: Lang, goal: Goal) -> None:
+        super().__init__()
+        self.lang = lang
+        self.goal = goal
+
+    def compose(self) -> ComposeResult:
+        g, lang = self.goal, self.lang
+        with Vertical(classes="dialog"):
+            yield Static(Text(ui("edit.title", lang, goal=one_line(g.title)), style="bold"))
+            if g.kind == "outcome":
+                yield Label(ui("edit.baseline", lang))
+                yield Input("" if g.baseline is None else f"{g.baseline:g}", id="baseline")
+                yield Label(ui("edit.target", lang))
+                explicit = g.target if g.target_change_pct is None else None
+                yield Input("" if explicit is None else f"{explicit:g}", id="target")
+            yield Label(ui("edit.owner", lang))
+            yield Select(
+                [(t(f"role.{o}", lang), o) for o in OWNERS],
+                value=g.owner,
+                allow_blank=False,
+                id="owner",
+            )
+            yield Static("", id="edit-error")
+            with Horizontal(classes="buttons"):
+                yield Button(ui("ok", lang), id="ok", variant="primary")
+                yield Button(ui("cancel", lang), id="cancel")
+
+    def on_input_submitted(self, event: Input.Submitted) -> None:
+        event.stop()
+        self._done()
+
+    def on_button_pressed(self, event: Button.Pressed) -> None:
+        if event.button.id == "ok":
+            self._done()
+        else:
+            self.dismiss(None)
+
+    def _done(self) -> None:
+        baseline = target = None
+        try:
+            if self.goal.kind == "outcome":
+                baseline = parse_amount(self.query_one("#baseline", Input).value)
+                target = parse_amount(self.query_one("#target", Input).value)
+        except ValueError:
+            self.query_one("#edit-error", Static).update(ui("edit.bad-number", self.lang))
+            return
+        owner = self.query_one("#owner", Select).value
+        edit = GoalEdit(target=target, owner=owner if isinstance(owner, str) else None)
+        self.dismiss(GoalChanged(self.goal.id, baseline, edit))
+
+
+class ExportDialog(ModalScreen[tuple[Path, bool] | None]):
+    """Asks where to write; returns (base path, overwrite?). Overwriting takes a second press."""
+
+    BINDINGS = [Binding("escape", "dismiss(None)", show=False)]
+
+    def __init__(self, lang: Lang, base: Path) -> None:
+        super().__init__()
+        self.lang = lang
+        self.base = base
+        self.confirmed: Path | None = None
+
+    def compose(self) -> ComposeResult:
+        with Vertical(classes="dialog"):
+            yield Static(Text(ui("export.title", self.lang), style="bold"))
+            yield Label(ui("export.intro", self.lang))
+            yield Input(str(self.base), id="export-path")
+            yield Static("", id="export-warning")
+            with Horizontal(classes="buttons"):
+                yield Button(ui("export.go", self.lang), id="export", variant="primary")
+                yield Button(ui("cancel", self.lang), id="cancel")
+
+    def on_mount(self) -> None:
+        self.query_one(Input).focus()
+
+    def on_input_changed(self, event: Input.Changed) -> None:
+        self.confirmed = None
+        self.query_one("#export", Button).label = ui("export.go", self.lang)
+        self.query_one("#export-warning", Static).update("")
+
+    def on_input_submitted(self, event: Input.Submitted) -> None:
+        event.stop()
+        self._go()
+
+    def on_button_pressed(self, event: Button.Pressed) -> None:
+        if event.button.id == "export":
+            self._go()
+        else:
+            self.dismiss(None)
+
+    def _go(self) -> None:
+        text = self.query_one(Input).value.strip()
+        if not text:
+            return
+        base = Path(text).expanduser()
+        for suffix in (".toml", ".json", ".md"):
+            if base.name.endswith(suffix):
+                base = base.with_name(base.name.removesuffix(suffix))
+        existing = [p for p in targets(base) if p.exists()]
+        if existing and self.confirmed != base:
+            self.confirmed = base
+            names = ", ".join(p.name for p in existing)
+            self.query_one("#export-warning", Static).update(
+                Text(ui("export.exists", self.lang, files=names))
+            )
+            self.query_one("#export", Button).label = ui("export.overwrite", self.lang)
+            return
+        self.dismiss((base, self.confirmed == base))

@@ -1,0 +1,127 @@
+"""One screen per excuse: the excuse, what speaks against it, and its questions."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from rich.text import Text
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import VerticalScroll
+from textual.events import DescendantFocus
+from textual.widgets import Footer, Header, Static
+
+from smcheck.models.answers import Answers
+from smcheck.models.assessment import Assessment, Dimension
+from smcheck.models.common import Lang
+from smcheck.screens.base import WalkScreen
+from smcheck.screens.question import QuestionCard
+from smcheck.text import one_line
+
+
+class DimensionScreen(WalkScreen):
+    """The questions of one dimension, answered with digits."""
+
+    BINDINGS = [
+        Binding("1", "pick(1)", "key.pick", key_display="1–5"),
+        *(Binding(str(k), f"pick({k})", "key.pick", show=False) for k in range(2, 10)),
+        Binding("0", "pick('dont-know')", "key.dont-know", show=False),
+        Binding("n", "pick('n/a')", "key.n-a", show=False),
+        Binding("c", "counter", "key.counter"),
+        Binding("enter", "app.next", "key.next", key_display="⏎"),
+    ]
+
+    def __init__(
+        self,
+        lang: Lang,
+        assessment: Assessment,
+        answers: Answers,
+        index: int,
+        focus: str | None = None,
+        **kwargs: Any,
+    ) -> None:
+        super().__init__(lang, **kwargs)
+        self.assessment = assessment
+        self.answers = answers
+        self.index = index
+        self.initial_focus = focus
+        self.dims = [
+            d
+            for d in assessment.dimensions
+            if any(
+                q.id in {x.id for _, x in assessment.questions(answers.scope)} for q in d.questions
+            )
+        ]
+        self.dimension: Dimension = self.dims[index]
+        self.in_scope = [q for _, q in assessment.questions(answers.scope)]
+
+    def compose(self) -> ComposeResult:
+        d, lang = self.dimension, self.lang
+        yield Header()
+        yield Static(id="progress")
+        yield Static(
+            Text(
+                f"„{one_line(d.excuse.de)}“" if lang == "de" else f"“{one_line(d.excuse.en)}”",
+                style="bold",
+            ),
+            id="excuse",
+        )
+        yield Static(
+            Text.assemble((self.t("dim.counter"), "bold"), one_line(d.counter.get(lang))),
+            id="counter",
+            classes="hidden",
+        )
+        yield Static(self.t("dim.counter-hint"), id="counter-hint")
+        with VerticalScroll(id="questions"):
+            for q in d.questions:
+                if q not in self.in_scope:
+                    continue
+                labels = self.assessment.scale(q.scale).labels.get(lang)
+                yield QuestionCard(
+                    q, self.in_scope.index(q) + 1, labels, lang, self.answers.answers.get(q.id)
+                )
+        yield Footer()
+
+    def on_mount(self) -> None:
+        cards = list(self.query(QuestionCard))
+        target = next((c for c in cards if c.question.id == self.initial_focus), None)
+        if target is None:
+            target = next((c for c in cards if c.value == ""), cards[0])
+        target.focus()
+        self.call_after_refresh(target.scroll_visible, animate=False)
+        self._show_progress(target)
+
+    def _show_progress(self, card: QuestionCard) -> None:
+        self.query_one("#progress", Static).update(
+            self.t(
+                "dim.progress",
+                i=self.index + 1,
+                n=len(self.dims),
+                q=card.number,
+                total=len(self.in_scope),
+            )
+        )
+
+    def on_descendant_focus(self, event: DescendantFocus) -> None:
+        widget = event.widget
+        card = (
+            widget
+            if isinstance(widget, QuestionCard)
+            else next((a for a in widget.ancestors if isinstance(a, QuestionCard)), None)
+        )
+        if card is not None:
+            self._show_progress(card)
+
+    def action_pick(self, value: int | str) -> None:
+        card = self.focused
+        if not isinstance(card, QuestionCard):
+            return
+        if isinstance(value, int) and value > len(card.question.options.get(self.lang)):
+            self.app.bell()
+            return
+        card.pick(value)
+        card.action_move(1)
+
+    def action_counter(self) -> None:
+        self.query_one("#counter").toggle_class("hidden")
+        self.query_one("#counter-hint").toggle_class("hidden")

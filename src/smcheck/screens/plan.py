@@ -1,0 +1,109 @@
+"""Starter goals (editable in place) and the first iteration's tasks by phase and week."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from rich.text import Text
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.widgets import DataTable, Footer, Header, Static
+
+from smcheck.i18n import t
+from smcheck.models.common import Lang
+from smcheck.models.plan import Goal, Plan
+from smcheck.screens.base import WalkScreen
+from smcheck.screens.dialogs import EditGoalDialog
+from smcheck.text import one_line
+
+
+def amount(value: float | None) -> str:
+    """A KPI value as people write it (no trailing .0)."""
+    return "" if value is None else f"{value:g}"
+
+
+class PlanScreen(WalkScreen):
+    """Goals on top, tasks below; Tab moves between them, Enter on a goal edits it."""
+
+    BINDINGS = [Binding("ctrl+e", "app.export", "key.export")]
+
+    def __init__(self, lang: Lang, plan: Plan, **kwargs: Any) -> None:
+        super().__init__(lang, **kwargs)
+        self.plan = plan
+
+    def compose(self) -> ComposeResult:
+        it = self.plan.iteration
+        yield Header()
+        yield Static(Text(self.t("plan.title"), style="bold"))
+        yield Static(self.t("plan.goals"), classes="section")
+        yield DataTable(id="goals", cursor_type="row")
+        yield Static(
+            self.t("plan.tasks", start=it.start, end=it.end, next=it.next_assessment),
+            classes="section",
+        )
+        yield DataTable(id="tasks", cursor_type="row", zebra_stripes=True)
+        yield Footer()
+
+    def on_mount(self) -> None:
+        goals = self.query_one("#goals", DataTable)
+        for key in ("plan.col.goal", "plan.col.baseline", "plan.col.target", "plan.col.owner"):
+            goals.add_column(self.t(key), key=key)
+        self.fill_goals()
+        tasks = self.query_one("#tasks", DataTable)
+        for key in ("plan.col.phase", "plan.col.weeks", "plan.col.owner", "plan.col.task"):
+            tasks.add_column(self.t(key), key=key)
+        names = {p.id: p.name for p in self.plan.iteration.phases}
+        for x in self.plan.tasks:
+            weeks = str(x.weeks[0]) if x.weeks[0] == x.weeks[1] else f"{x.weeks[0]}–{x.weeks[1]}"
+            tasks.add_row(
+                names[x.phase],
+                weeks,
+                t(f"role.{x.owner}", self.lang),
+                Text(one_line(x.title)),
+                key=x.id,
+            )
+        (goals if self.plan.goals else tasks).focus()
+
+    def fill_goals(self) -> None:
+        goals = self.query_one("#goals", DataTable)
+        goals.clear()
+        if not self.plan.goals:
+            goals.add_row(Text(self.t("plan.no-goals")), "", "", "")
+        for g in self.plan.goals:
+            baseline = amount(g.baseline) if g.baseline is not None else self.t("plan.week-1")
+            target = (
+                amount(g.target)
+                if g.target is not None
+                else (
+                    f"{'+' if g.direction == 'increase' else '−'}{g.target_change_pct} %"
+                    if g.target_change_pct
+                    else ""
+                )
+            )
+            if g.kind == "enabler":
+                baseline = target = "–"
+            goals.add_row(
+                Text(one_line(g.title)), baseline, target, t(f"role.{g.owner}", self.lang), key=g.id
+            )
+
+    def on_data_table_row_selected(self, event: DataTable.RowSelected) -> None:
+        if event.data_table.id != "goals" or event.row_key.value is None:
+            return
+        goal = next((g for g in self.plan.goals if g.id == event.row_key.value), None)
+        if goal is not None:
+            self.app.push_screen(EditGoalDialog(self.lang, goal), self._edited)
+
+    def _edited(self, result: Any) -> None:
+        if result is not None:
+            self.post_message(result)
+
+    def show_plan(self, plan: Plan) -> None:
+        """Refresh the goals after an edit, keeping the cursor."""
+        self.plan = plan
+        goals = self.query_one("#goals", DataTable)
+        row = goals.cursor_row
+        self.fill_goals()
+        goals.move_cursor(row=row)
+
+
+__all__ = ["Goal", "PlanScreen"]

@@ -1,0 +1,127 @@
+"""The organisation profile: name, size, industry, channels, objectives, company goals, role."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from rich.text import Text
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Grid, VerticalScroll
+from textual.widgets import Button, Footer, Header, Input, Label, Select, SelectionList, Static
+from textual.widgets.selection_list import Selection
+
+from smcheck.i18n import t
+from smcheck.messages import ProfileChanged
+from smcheck.models.answers import Answers, Size
+from smcheck.models.assessment import Assessment
+from smcheck.models.common import Lang
+from smcheck.screens.base import WalkScreen
+from smcheck.text import one_line
+
+SIZES: tuple[Size, ...] = ("1-9", "10-49", "50-249", "250-999", "1000+")
+ROLES = ("leadership", "team", "consultant")
+
+
+class ProfileScreen(WalkScreen):
+    """A short form; every change is saved at once."""
+
+    BINDINGS = [Binding("ctrl+n", "app.next", "key.next")]
+
+    def __init__(self, lang: Lang, assessment: Assessment, answers: Answers, **kwargs: Any) -> None:
+        super().__init__(lang, **kwargs)
+        self.assessment = assessment
+        self.answers = answers
+
+    def compose(self) -> ComposeResult:
+        org, who, lang = self.answers.organisation, self.answers.respondent, self.lang
+        goals = [*org.company_goals, "", ""]
+        yield Header()
+        yield Static(Text(self.t("profile.title"), style="bold"), id="profile-title")
+        yield Static(self.t("profile.intro"), id="profile-intro")
+        with VerticalScroll(id="profile-scroll"):
+            with Grid(id="profile-form"):
+                yield Label(self.t("profile.name"))
+                yield Input(org.name, id="organisation-name", max_length=200, compact=True)
+                yield Label(self.t("profile.size"))
+                yield Select(
+                    [(s, s) for s in SIZES],
+                    value=org.size or Select.NULL,
+                    id="organisation-size",
+                    prompt=self.t("size.none"),
+                    compact=True,
+                )
+                yield Label(self.t("profile.industry"))
+                yield Input(org.industry, id="organisation-industry", max_length=200, compact=True)
+                yield Label(self.t("profile.channels"))
+                yield Input(
+                    ", ".join(org.channels),
+                    id="organisation-channels",
+                    placeholder="LinkedIn, Instagram",
+                    compact=True,
+                )
+                yield Label(self.t("profile.goal1"))
+                yield Input(goals[0], id="goal-1", max_length=300, compact=True)
+                yield Label(self.t("profile.goal2"))
+                yield Input(goals[1], id="goal-2", max_length=300, compact=True)
+                yield Label(self.t("profile.respondent"))
+                yield Input(who.name, id="respondent-name", max_length=200, compact=True)
+                yield Label(self.t("profile.role"))
+                yield Select(
+                    [(t(f"role.{r}", lang), r) for r in ROLES],
+                    value=who.role,
+                    allow_blank=False,
+                    id="respondent-role",
+                    compact=True,
+                )
+            if self.assessment.objectives:
+                yield Label(self.t("profile.objectives"), id="objectives-label")
+                yield SelectionList[str](
+                    *(
+                        Selection(
+                            f"{one_line(o.name.get(lang))} – {one_line(o.description.get(lang))}",
+                            o.id,
+                            o.id in org.objectives,
+                        )
+                        for o in self.assessment.objectives
+                    ),
+                    id="organisation-objectives",
+                    compact=True,
+                )
+            yield Button(self.t("profile.continue"), id="continue", variant="primary", compact=True)
+        yield Footer()
+
+    def on_mount(self) -> None:
+        self.query_one("#organisation-name", Input).focus()
+
+    def on_input_changed(self, event: Input.Changed) -> None:
+        field = event.input.id or ""
+        if field.startswith("goal-"):
+            goals = [self.query_one(f"#goal-{i}", Input).value.strip() for i in (1, 2)]
+            self.post_message(
+                ProfileChanged("organisation", "company_goals", [g for g in goals if g])
+            )
+        elif field == "organisation-channels":
+            channels = [c.strip() for c in event.value.split(",") if c.strip()]
+            self.post_message(ProfileChanged("organisation", "channels", channels))
+        else:
+            section, name = field.split("-", 1)
+            self.post_message(ProfileChanged(section, name, event.value))
+
+    def on_input_submitted(self, event: Input.Submitted) -> None:
+        event.stop()
+        self.focus_next()
+
+    def on_select_changed(self, event: Select.Changed) -> None:
+        section, name = (event.select.id or "").split("-", 1)
+        value = "" if event.value is Select.NULL else event.value
+        self.post_message(ProfileChanged(section, name, value))
+
+    def on_selection_list_selected_changed(self, event: SelectionList.SelectedChanged[str]) -> None:
+        chosen = set(event.selection_list.selected)
+        ordered = [o.id for o in self.assessment.objectives if o.id in chosen]
+        self.post_message(ProfileChanged("organisation", "objectives", ordered))
+
+    def on_button_pressed(self, event: Button.Pressed) -> None:
+        if event.button.id == "continue":
+            self.smcheck.action_next()

@@ -1,0 +1,77 @@
+"""Every answer at a glance; open ones marked; Enter on a row jumps there to change it."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from rich.text import Text
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.widgets import Button, DataTable, Footer, Header, Static
+
+from smcheck.models.answers import Answers
+from smcheck.models.assessment import Assessment
+from smcheck.models.common import Lang
+from smcheck.screens.base import WalkScreen
+from smcheck.text import one_line
+
+
+class ReviewScreen(WalkScreen):
+    """A table of all questions in scope with their answers."""
+
+    BINDINGS = [Binding("r", "app.next", "key.results")]
+
+    def __init__(self, lang: Lang, assessment: Assessment, answers: Answers, **kwargs: Any) -> None:
+        super().__init__(lang, **kwargs)
+        self.assessment = assessment
+        self.answers = answers
+
+    def compose(self) -> ComposeResult:
+        yield Header()
+        yield Static(Text(self.t("review.title"), style="bold"))
+        yield Static(self.t("review.intro"))
+        yield Static(id="review-status")
+        yield DataTable(id="review-table", cursor_type="row", zebra_stripes=True)
+        yield Button(self.t("review.results"), id="to-results", variant="primary")
+        yield Footer()
+
+    def on_mount(self) -> None:
+        table = self.query_one(DataTable)
+        table.add_column("#", key="n")
+        table.add_column(self.t("review.col.excuse"), key="excuse")
+        table.add_column(self.t("review.col.answer"), key="answer")
+        table.add_column(self.t("review.col.question"), key="question")
+        open_count = 0
+        first_open: int | None = None
+        for number, (d, q) in enumerate(self.assessment.questions(self.answers.scope), start=1):
+            answer = self.answers.answers.get(q.id)
+            value = answer.value if answer else ""
+            if value == "":
+                open_count += 1
+                first_open = number - 1 if first_open is None else first_open
+                shown = Text(f"! {self.t('review.open')}", style="bold")
+            elif value == "dont-know":
+                shown = Text(self.t("dim.dont-know"))
+            elif value == "n/a":
+                shown = Text(self.t("dim.n-a"))
+            else:
+                label = self.assessment.scale(q.scale).labels.get(self.lang)[int(value) - 1]
+                shown = Text(f"{value} {one_line(label)}")
+            table.add_row(
+                str(number), Text(d.id), shown, Text(one_line(q.prompt.get(self.lang))), key=q.id
+            )
+        status = self.t("review.missing", n=open_count) if open_count else self.t("review.complete")
+        self.query_one("#review-status", Static).update(
+            Text(status, style="bold" if open_count else "")
+        )
+        table.focus()
+        if first_open is not None:
+            table.move_cursor(row=first_open)
+
+    def on_data_table_row_selected(self, event: DataTable.RowSelected) -> None:
+        if event.row_key.value:
+            self.smcheck.jump_to_question(event.row_key.value)
+
+    def on_button_pressed(self, event: Button.Pressed) -> None:
+        if event.button.id == "to-results":
+            self.smcheck.action_next()

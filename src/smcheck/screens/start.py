@@ -1,0 +1,98 @@
+"""The start screen: begin a quick or full check, or resume a saved session."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from rich.text import Text
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.widgets import Footer, Header, OptionList, Static
+from textual.widgets.option_list import Option
+
+from smcheck.models.assessment import Assessment
+from smcheck.models.common import Lang
+from smcheck.screens.base import SmcheckScreen
+from smcheck.session import SessionInfo
+from smcheck.text import one_line
+
+SECONDS_PER_QUESTION = 20
+
+
+class StartScreen(SmcheckScreen):
+    """Choose what to do; the most recent unfinished session comes first."""
+
+    BINDINGS = [Binding("ctrl+q", "app.quit", "key.quit")]
+
+    def __init__(
+        self, lang: Lang, assessments: list[Assessment], sessions: list[SessionInfo], **kwargs: Any
+    ) -> None:
+        super().__init__(lang, **kwargs)
+        self.assessments = assessments
+        self.sessions = sessions
+
+    def compose(self) -> ComposeResult:
+        yield Header()
+        yield Static(Text(self.t("start.title"), style="bold"), id="start-title")
+        yield Static(self.t("start.intro"), id="start-intro")
+        options: list[Option | None] = []
+        resumable = [
+            s for s in self.sessions if s.problem or s.given < s.total or s.completed is None
+        ]
+        if resumable:
+            options.append(Option(Text(self.t("start.resume"), style="bold"), disabled=True))
+            for s in resumable[:9]:
+                options.append(
+                    Option(
+                        self._session_label(s), id=f"resume:{s.id}", disabled=s.problem is not None
+                    )
+                )
+            options.append(None)
+        for i, a in enumerate(self.assessments):
+            title = f"{self.t('start.new')}: {one_line(a.title.get(self.lang))}"
+            options.append(Option(Text(title, style="bold"), disabled=True))
+            if a.has_quick():
+                n = len(a.questions("quick"))
+                options.append(
+                    Option(f"  {self.t('start.quick', n=n, min=_minutes(n))}", id=f"new:{i}:quick")
+                )
+            n = len(a.questions("full"))
+            options.append(
+                Option(f"  {self.t('start.full', n=n, min=_minutes(n))}", id=f"new:{i}:full")
+            )
+        yield OptionList(*options, id="choices")
+        yield Static(self.t("start.lang"), id="start-lang")
+        yield Footer()
+
+    def _session_label(self, s: SessionInfo) -> Text:
+        if s.problem:
+            return Text(f"  {s.id}: {self.t('start.broken', problem=s.problem)}")
+        when = s.updated.astimezone().strftime("%Y-%m-%d %H:%M") if s.updated else s.id
+        org = one_line(s.organisation) or self.t("start.unnamed")
+        scope = self.t(f"scope.{s.scope}") if s.scope in ("quick", "full") else s.scope
+        return Text(
+            "  "
+            + self.t("start.session", org=org, scope=scope, given=s.given, total=s.total, when=when)
+        )
+
+    def on_mount(self) -> None:
+        choices = self.query_one(OptionList)
+        choices.focus()
+        for index in range(choices.option_count):
+            if not choices.get_option_at_index(index).disabled:
+                choices.highlighted = index
+                break
+
+    def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
+        choice = event.option.id or ""
+        if choice.startswith("resume:"):
+            self.smcheck.resume(choice.removeprefix("resume:"))
+        elif choice.startswith("new:"):
+            _, index, scope = choice.split(":")
+            self.smcheck.start_new(
+                self.assessments[int(index)], "quick" if scope == "quick" else "full"
+            )
+
+
+def _minutes(questions: int) -> int:
+    return max(1, round(questions * SECONDS_PER_QUESTION / 60))

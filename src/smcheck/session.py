@@ -1,0 +1,142 @@
+"""Autosaved interview sessions: one answers file per session in the user's sessions folder."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from datetime import UTC, date, datetime
+from pathlib import Path
+
+import tomli_w
+
+from smcheck.catalog import load_answers
+from smcheck.errors import InvalidFile, SmcheckError
+from smcheck.locations import sessions_dir
+from smcheck.models.answers import ANSWERS_SCHEMA, Answers, Scope
+from smcheck.models.assessment import Assessment
+from smcheck.models.common import Lang
+from smcheck.storage import write_atomic
+
+_ID = re.compile(r"^\d{8}-\d{6}(-\d{1,3})?$")
+
+
+def now() -> datetime:
+    """The current time in UTC, to the second (what session files record)."""
+    return datetime.now(UTC).replace(microsecond=0)
+
+
+def answers_toml(answers: Answers) -> str:
+    """An answers model as the TOML of an answers file."""
+    return tomli_w.dumps(answers.model_dump(mode="python", by_alias=True, exclude_none=True))
+
+
+def new_answers(a: Assessment, scope: Scope, lang: Lang, when: datetime) -> Answers:
+    """Empty answers for a new session."""
+    return Answers.model_validate(
+        {
+            "schema": ANSWERS_SCHEMA,
+            "assessment": a.id,
+            "assessment_version": a.version,
+            "scope": scope,
+            "lang": lang,
+            "started": when,
+            "updated": when,
+        }
+    )
+
+
+def progress(answers: Answers, a: Assessment) -> tuple[int, int]:
+    """(questions given any answer, questions in scope)."""
+    questions = a.questions(answers.scope)
+    given = sum(
+        1 for _, q in questions if q.id in answers.answers and answers.answers[q.id].value != ""
+    )
+    return given, len(questions)
+
+
+def session_path(session_id: str) -> Path:
+    """The file of a session; refuses ids that are not session ids (no paths, no tricks)."""
+    if not _ID.match(session_id):
+        raise SmcheckError(f"{session_id!r} is not a session id (see: smcheck sessions)")
+    return sessions_dir() / f"{session_id}.toml"
+
+
+def new_session_id(when: datetime) -> str:
+    """A fresh id from the start time, e.g. ``20261125-143012``; unique in the sessions folder."""
+    base = when.strftime("%Y%m%d-%H%M%S")
+    candidate, n = base, 1
+    while (sessions_dir() / f"{candidate}.toml").exists():
+        n += 1
+        candidate = f"{base}-{n}"
+    return candidate
+
+
+def save_session(session_id: str, answers: Answers) -> Path:
+    """Write the session atomically; creates the sessions folder on first use."""
+    path = session_path(session_id)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    write_atomic(path, answers_toml(answers))
+    return path
+
+
+def load_session(session_id: str) -> tuple[Answers, Assessment]:
+    """A saved session and its assessment, fully checked."""
+    path = session_path(session_id)
+    if not path.exists():
+        raise SmcheckError(f"no session {session_id!r} (see: smcheck sessions)")
+    return load_answers(path)
+
+
+@dataclass(frozen=True)
+class SessionInfo:
+    """One line of the sessions list."""
+
+    id: str
+    path: Path
+    organisation: str = ""
+    assessment: str = ""
+    scope: str = ""
+    updated: datetime | None = None
+    completed: date | None = None
+    given: int = 0
+    total: int = 0
+    problem: str | None = None
+
+
+def list_sessions() -> list[SessionInfo]:
+    """Every saved session, most recently changed first; broken files are listed with their problem."""
+    folder = sessions_dir()
+    if not folder.is_dir():
+        return []
+    found: list[SessionInfo] = []
+    for path in folder.glob("*.toml"):
+        if not _ID.match(path.stem):
+            continue
+        try:
+            answers, a = load_answers(path)
+        except InvalidFile as exc:
+            found.append(SessionInfo(path.stem, path, problem=str(exc.problems[0])))
+            continue
+        given, total = progress(answers, a)
+        found.append(
+            SessionInfo(
+                path.stem,
+                path,
+                answers.organisation.name,
+                a.id,
+                answers.scope,
+                answers.updated,
+                answers.completed,
+                given,
+                total,
+            )
+        )
+    epoch = datetime.min.replace(tzinfo=UTC)
+    found.sort(key=lambda s: (_aware(s.updated) or epoch, s.id), reverse=True)
+    return found
+
+
+def _aware(value: datetime | None) -> datetime | None:
+    if value is None or value.tzinfo is not None:
+        return value
+    return value.replace(tzinfo=UTC)
