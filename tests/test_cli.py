@@ -76,14 +76,26 @@ def test_version(capsys: pytest.CaptureFixture[str]) -> None:
     assert run(capsys, "--version") == (0, "smcheck 0.1.0\n", "")
 
 
-def test_no_command_says_how_to_use_template_and_score(capsys: pytest.CaptureFixture[str]) -> None:
+def test_no_command_without_a_terminal_points_to_template_and_score(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    # pytest's captured stdin/stdout are not terminals: the screen cannot start
     code, out, err = run(capsys)
     assert (code, out) == (2, "")
-    assert "smcheck template -o answers.toml" in err
-    assert "smcheck score answers.toml -o plan.toml" in err
+    assert err == (
+        "smcheck: error: the interactive check needs a terminal; for scripts use template and score\n"
+    )
 
 
-@pytest.mark.parametrize("kind", ["answers", "plan", "assessment"])
+def test_run_refuses_a_resume_id_that_is_not_a_session_id(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    code, out, err = run(capsys, "run", "--resume", "../../etc/passwd")
+    assert (code, out) == (2, "")
+    assert err == "smcheck: error: '../../etc/passwd' is not a session id (see: smcheck sessions)\n"
+
+
+@pytest.mark.parametrize("kind", ["answers", "plan", "assessment", "config"])
 def test_schema_prints_json_schema(kind: str, capsys: pytest.CaptureFixture[str]) -> None:
     code, out, err = run(capsys, "schema", kind)
     assert (code, err) == (0, "")

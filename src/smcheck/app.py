@@ -68,6 +68,7 @@ class SmcheckApp(App[None]):
         assessment: Assessment | None = None,
         resume: str | None = None,
         cwd: Path | None = None,
+        cursor_blink: bool = True,
     ) -> None:
         super().__init__()
         self.lang: Lang = lang
@@ -75,6 +76,7 @@ class SmcheckApp(App[None]):
         self.only = assessment
         self.resume_id = resume
         self.cwd = cwd or Path.cwd()
+        self.cursor_blink = cursor_blink
         self.assessment: Assessment | None = None
         self.answers: Answers | None = None
         self.session_id: str | None = None

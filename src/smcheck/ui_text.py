@@ -64,20 +64,20 @@ UI: dict[str, dict[Lang, str]] = {
     "profile.size": {"de": "Größe (Beschäftigte)", "en": "Size (employees)"},
     "profile.industry": {"de": "Branche", "en": "Industry"},
     "profile.channels": {
-        "de": "Kanäle in Nutzung (durch Kommas getrennt)",
-        "en": "Channels in use (comma-separated)",
+        "de": "Kanäle (mit Kommas)",
+        "en": "Channels (comma-separated)",
     },
     "profile.objectives": {
         "de": "Was soll Social Media bewirken? (Leertaste wählt)",
         "en": "What should social media achieve? (space selects)",
     },
     "profile.goal1": {
-        "de": "Unternehmensziel, dem Social Media dient",
-        "en": "Company goal social media should serve",
+        "de": "Unternehmensziel 1",
+        "en": "Company goal 1",
     },
     "profile.goal2": {
-        "de": "Zweites Unternehmensziel (optional)",
-        "en": "Second company goal (optional)",
+        "de": "Unternehmensziel 2 (optional)",
+        "en": "Company goal 2 (optional)",
     },
     "profile.respondent": {"de": "Ihr Name (optional)", "en": "Your name (optional)"},
     "profile.role": {"de": "Ihre Rolle", "en": "Your role"},
@@ -208,10 +208,10 @@ UI: dict[str, dict[Lang, str]] = {
         "c        Gegenargument zur Ausrede zeigen\n"
         "Enter    weiter\n"
         "⌫ ← Esc  zurück (auch wenn noch etwas offen ist)\n"
-        "ctrl+s   jetzt speichern (es wird ohnehin laufend gespeichert)\n"
+        "ctrl+s   jetzt speichern (geschieht ohnehin laufend)\n"
         "ctrl+e   Plan exportieren\n"
         "ctrl+l   Sprache wechseln\n"
-        "ctrl+p   Befehle: zu einer Ausrede springen, Export, Sprache, Farbschema\n"
+        "ctrl+p   Befehle: Ausrede, Export, Sprache, Farbschema\n"
         "f1       diese Hilfe\n"
         "ctrl+q   beenden – nichts geht verloren\n\n"
         "Jede Antwort, Notiz und Angabe wird sofort gespeichert. Nach einem Abbruch bietet\n"

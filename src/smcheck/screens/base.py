@@ -20,10 +20,12 @@ def localise_bindings(node: DOMNode, lang: Lang) -> None:
     """Replace binding descriptions that are ui_text keys (``key.next``) by their translation.
 
     Textual reads footer labels from the node's own copy of its bindings, so this changes
-    what the footer shows for this node only.
+    what the footer shows for this node only. It starts from the declared bindings each
+    time, so switching the language back and forth works.
     """
     keys: dict[str, list[Binding]] = {}
-    for key, bindings in node._bindings.key_to_bindings.items():
+    declared = node._merged_bindings or BindingsMap()
+    for key, bindings in declared.key_to_bindings.items():
         keys[key] = [
             dataclasses.replace(b, description=ui(b.description, lang))
             if b.description in UI

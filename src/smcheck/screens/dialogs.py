@@ -7,7 +7,7 @@ from pathlib import Path
 from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.containers import Horizontal, Vertical
+from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.screen import ModalScreen
 from textual.widgets import Button, Input, Label, Select, Static
 
@@ -17,6 +17,7 @@ from smcheck.messages import GoalChanged
 from smcheck.models.answers import GoalEdit
 from smcheck.models.common import Lang, OwnerRole
 from smcheck.models.plan import Goal
+from smcheck.screens.fields import TextField
 from smcheck.text import one_line
 from smcheck.ui_text import ui
 
@@ -44,8 +45,9 @@ class HelpDialog(ModalScreen[None]):
     def compose(self) -> ComposeResult:
         with Vertical(classes="dialog"):
             yield Static(Text(ui("help.title", self.lang), style="bold"))
-            yield Static(Text(ui("help.body", self.lang)))
-            yield Button(ui("ok", self.lang), id="ok", variant="primary")
+            with VerticalScroll(id="help-body"):
+                yield Static(Text(ui("help.body", self.lang)))
+            yield Button(ui("ok", self.lang), id="ok", variant="primary", compact=True)
 
     def on_button_pressed(self, event: Button.Pressed) -> None:
         self.dismiss(None)
@@ -100,10 +102,10 @@ class EditGoalDialog(ModalScreen[GoalChanged | None]):
             yield Static(Text(ui("edit.title", lang, goal=one_line(g.title)), style="bold"))
             if g.kind == "outcome":
                 yield Label(ui("edit.baseline", lang))
-                yield Input("" if g.baseline is None else f"{g.baseline:g}", id="baseline")
+                yield TextField("" if g.baseline is None else f"{g.baseline:g}", id="baseline")
                 yield Label(ui("edit.target", lang))
                 explicit = g.target if g.target_change_pct is None else None
-                yield Input("" if explicit is None else f"{explicit:g}", id="target")
+                yield TextField("" if explicit is None else f"{explicit:g}", id="target")
             yield Label(ui("edit.owner", lang))
             yield Select(
                 [(t(f"role.{o}", lang), o) for o in OWNERS],
@@ -155,7 +157,7 @@ class ExportDialog(ModalScreen[tuple[Path, bool] | None]):
         with Vertical(classes="dialog"):
             yield Static(Text(ui("export.title", self.lang), style="bold"))
             yield Label(ui("export.intro", self.lang))
-            yield Input(str(self.base), id="export-path")
+            yield TextField(str(self.base), id="export-path")
             yield Static("", id="export-warning")
             with Horizontal(classes="buttons"):
                 yield Button(ui("export.go", self.lang), id="export", variant="primary")

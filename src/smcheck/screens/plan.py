@@ -34,7 +34,7 @@ class PlanScreen(WalkScreen):
     def compose(self) -> ComposeResult:
         it = self.plan.iteration
         yield Header()
-        yield Static(Text(self.t("plan.title"), style="bold"))
+        yield Static(Text(self.t("plan.title"), style="bold"), classes="title")
         yield Static(self.t("plan.goals"), classes="section")
         yield DataTable(id="goals", cursor_type="row")
         yield Static(
@@ -46,7 +46,7 @@ class PlanScreen(WalkScreen):
 
     def on_mount(self) -> None:
         goals = self.query_one("#goals", DataTable)
-        for key in ("plan.col.goal", "plan.col.baseline", "plan.col.target", "plan.col.owner"):
+        for key in ("plan.col.baseline", "plan.col.target", "plan.col.owner", "plan.col.goal"):
             goals.add_column(self.t(key), key=key)
         self.fill_goals()
         tasks = self.query_one("#tasks", DataTable)
@@ -67,8 +67,8 @@ class PlanScreen(WalkScreen):
     def fill_goals(self) -> None:
         goals = self.query_one("#goals", DataTable)
         goals.clear()
-        if not self.plan.goals:
-            goals.add_row(Text(self.t("plan.no-goals")), "", "", "")
+        if not any(g.kind == "outcome" for g in self.plan.goals):
+            goals.add_row("", "", "", Text(self.t("plan.no-goals")))
         for g in self.plan.goals:
             baseline = amount(g.baseline) if g.baseline is not None else self.t("plan.week-1")
             target = (
@@ -83,7 +83,7 @@ class PlanScreen(WalkScreen):
             if g.kind == "enabler":
                 baseline = target = "–"
             goals.add_row(
-                Text(one_line(g.title)), baseline, target, t(f"role.{g.owner}", self.lang), key=g.id
+                baseline, target, t(f"role.{g.owner}", self.lang), Text(one_line(g.title)), key=g.id
             )
 
     def on_data_table_row_selected(self, event: DataTable.RowSelected) -> None:

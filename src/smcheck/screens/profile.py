@@ -17,6 +17,7 @@ from smcheck.models.answers import Answers, Size
 from smcheck.models.assessment import Assessment
 from smcheck.models.common import Lang
 from smcheck.screens.base import WalkScreen
+from smcheck.screens.fields import TextField
 from smcheck.text import one_line
 
 SIZES: tuple[Size, ...] = ("1-9", "10-49", "50-249", "250-999", "1000+")
@@ -42,7 +43,7 @@ class ProfileScreen(WalkScreen):
         with VerticalScroll(id="profile-scroll"):
             with Grid(id="profile-form"):
                 yield Label(self.t("profile.name"))
-                yield Input(org.name, id="organisation-name", max_length=200, compact=True)
+                yield TextField(org.name, id="organisation-name", max_length=200, compact=True)
                 yield Label(self.t("profile.size"))
                 yield Select(
                     [(s, s) for s in SIZES],
@@ -52,20 +53,22 @@ class ProfileScreen(WalkScreen):
                     compact=True,
                 )
                 yield Label(self.t("profile.industry"))
-                yield Input(org.industry, id="organisation-industry", max_length=200, compact=True)
+                yield TextField(
+                    org.industry, id="organisation-industry", max_length=200, compact=True
+                )
                 yield Label(self.t("profile.channels"))
-                yield Input(
+                yield TextField(
                     ", ".join(org.channels),
                     id="organisation-channels",
                     placeholder="LinkedIn, Instagram",
                     compact=True,
                 )
                 yield Label(self.t("profile.goal1"))
-                yield Input(goals[0], id="goal-1", max_length=300, compact=True)
+                yield TextField(goals[0], id="goal-1", max_length=300, compact=True)
                 yield Label(self.t("profile.goal2"))
-                yield Input(goals[1], id="goal-2", max_length=300, compact=True)
+                yield TextField(goals[1], id="goal-2", max_length=300, compact=True)
                 yield Label(self.t("profile.respondent"))
-                yield Input(who.name, id="respondent-name", max_length=200, compact=True)
+                yield TextField(who.name, id="respondent-name", max_length=200, compact=True)
                 yield Label(self.t("profile.role"))
                 yield Select(
                     [(t(f"role.{r}", lang), r) for r in ROLES],

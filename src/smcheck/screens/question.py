@@ -13,6 +13,7 @@ from smcheck.messages import AnswerPicked, NoteChanged
 from smcheck.models.answers import Answer
 from smcheck.models.assessment import Question
 from smcheck.models.common import Lang
+from smcheck.screens.fields import TextField
 from smcheck.text import one_line
 from smcheck.ui_text import ui
 
@@ -87,10 +88,11 @@ class QuestionCard(Vertical, can_focus=True):
             Text.assemble((ui("dim.why", lang), "italic"), one_line(q.help.get(lang))),
             classes="help",
         )
-        yield Input(
+        yield TextField(
             self.answer.note,
             placeholder=ui("dim.note", lang),
             classes="note",
+            compact=True,
             select_on_focus=False,
         )
 
@@ -110,7 +112,9 @@ class QuestionCard(Vertical, can_focus=True):
         cards = list(self.screen.query(QuestionCard))
         index = cards.index(self) + step
         if 0 <= index < len(cards):
-            cards[index].focus()
+            # set_focus is immediate; Widget.focus() is deferred and a fast next key would
+            # still reach this card
+            self.screen.set_focus(cards[index])
             cards[index].scroll_visible()
 
     def on_input_changed(self, event: Input.Changed) -> None:

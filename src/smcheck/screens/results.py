@@ -79,7 +79,7 @@ class ResultsScreen(WalkScreen):
 
     def compose(self) -> ComposeResult:
         yield Header()
-        yield Static(Text(self.t("results.title"), style="bold"))
+        yield Static(Text(self.t("results.title"), style="bold"), classes="title")
         with VerticalScroll(id="results-body", can_focus=True):
             yield Static(result_text(self.result, self.lang, self.t), id="results-text")
         yield Static(self.t("results.to-plan"), id="results-hint")

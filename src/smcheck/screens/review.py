@@ -28,11 +28,11 @@ class ReviewScreen(WalkScreen):
 
     def compose(self) -> ComposeResult:
         yield Header()
-        yield Static(Text(self.t("review.title"), style="bold"))
-        yield Static(self.t("review.intro"))
+        yield Static(Text(self.t("review.title"), style="bold"), classes="title")
+        yield Static(self.t("review.intro"), classes="intro")
         yield Static(id="review-status")
         yield DataTable(id="review-table", cursor_type="row", zebra_stripes=True)
-        yield Button(self.t("review.results"), id="to-results", variant="primary")
+        yield Button(self.t("review.results"), id="to-results", variant="primary", compact=True)
         yield Footer()
 
     def on_mount(self) -> None:

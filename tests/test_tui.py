@@ -1,0 +1,335 @@
+"""The interactive walk, driven by keyboard in a headless terminal (Textual's Pilot)."""
+
+from __future__ import annotations
+
+import tomllib
+from datetime import date
+from pathlib import Path
+
+import pytest
+from textual.pilot import Pilot
+from textual.widgets import DataTable, Input
+
+from smcheck.catalog import find_assessment
+from smcheck.cli import main
+from smcheck.config import load_config
+from smcheck.models.answers import Answer
+from smcheck.screens.dimension import DimensionScreen
+from smcheck.screens.plan import PlanScreen
+from smcheck.screens.profile import ProfileScreen
+from smcheck.screens.question import QuestionCard
+from smcheck.screens.results import ResultsScreen
+from smcheck.screens.review import ReviewScreen
+from smcheck.screens.start import StartScreen
+from smcheck.session import list_sessions, load_session, new_answers, now, save_session
+from tui_helpers import drive, make_app, screen_text, type_text
+
+QUICK = [3, 2, 1, 4, 2, "dont-know", 3, 1, 2, 4]
+KEYS = {"dont-know": "0", "n/a": "n"}
+
+
+def _sessions_dir(home: Path) -> Path:
+    return home / "sessions"
+
+
+async def _answer_quick_check(pilot: Pilot[None], values: list[int | str]) -> None:
+    for value in values:
+        await pilot.press(KEYS.get(str(value), str(value)))
+        await pilot.press("enter")
+
+
+def test_quick_check_by_keyboard_exports_what_score_gives(
+    tmp_path: Path, smcheck_home: Path
+) -> None:
+    app = make_app(tmp_path)
+
+    async def script(pilot: Pilot[None]) -> None:
+        assert isinstance(app.screen, StartScreen)
+        await pilot.press("enter")  # the quick check is the first choice
+        assert isinstance(app.screen, ProfileScreen)
+        await type_text(pilot, "Bäckerei Korn")
+        await pilot.press("ctrl+n")
+        assert isinstance(app.screen, DimensionScreen)
+        await _answer_quick_check(pilot, QUICK)
+        assert isinstance(app.screen, ReviewScreen)
+        assert "Every question is answered." in screen_text(app)
+        await pilot.press("r")
+        assert isinstance(app.screen, ResultsScreen)
+        assert "Overall: 36/100   Stage: First steps" in screen_text(app)
+        await pilot.press("enter")
+        assert isinstance(app.screen, PlanScreen)
+        await pilot.press("ctrl+e")
+        await pilot.pause()
+        await pilot.press("enter")
+        await pilot.pause()
+
+    drive(app, script)
+    exported = sorted(tmp_path.glob("smcheck-backerei-korn-*"))
+    assert [p.suffix for p in exported] == [".json", ".md", ".toml"]
+    (session,) = _sessions_dir(smcheck_home).glob("*.toml")
+    answers, _ = load_session(session.stem)
+    assert answers.organisation.name == "Bäckerei Korn"
+    assert answers.completed == date.today()
+    assert [answers.answers[q].value for q in answers.answers] == QUICK
+    # the exported plan is byte for byte what the headless command makes of the saved session
+    assert main(["score", str(session), "-o", str(tmp_path / "cli.toml")]) == 0
+    toml_export = next(p for p in exported if p.suffix == ".toml")
+    assert toml_export.read_bytes() == (tmp_path / "cli.toml").read_bytes()
+    plan = tomllib.loads(toml_export.read_text(encoding="utf-8"))
+    assert (plan["result"]["overall"], plan["result"]["stage"]) == (36, "first-steps")
+
+
+def test_back_goes_back_from_an_incomplete_screen(tmp_path: Path) -> None:
+    app = make_app(tmp_path)
+
+    async def script(pilot: Pilot[None]) -> None:
+        await pilot.press("enter", "ctrl+n")
+        await pilot.press("enter")  # skip excuse 1 without answering
+        assert isinstance(app.screen, DimensionScreen) and app.screen.index == 1
+        await pilot.press("backspace")
+        assert isinstance(app.screen, DimensionScreen) and app.screen.index == 0
+        await pilot.press("left")
+        assert isinstance(app.screen, ProfileScreen)
+        await pilot.press("escape")  # from the form, escape is the way back
+        assert isinstance(app.screen, StartScreen)
+
+    drive(app, script)
+
+
+def test_digits_answer_the_focused_question_and_move_on_even_when_typed_fast(
+    tmp_path: Path, smcheck_home: Path
+) -> None:
+    app = make_app(tmp_path)
+
+    async def script(pilot: Pilot[None]) -> None:
+        await pilot.press("down", "enter", "ctrl+n")  # the full check: four questions per excuse
+        await pilot.press("2", "4", "1", "n")
+        cards = list(app.screen.query(QuestionCard))
+        assert [c.value for c in cards] == [2, 4, 1, "n/a"]
+        assert "Excuse 1 of 10 · question 4 of 40" in screen_text(app)
+
+    drive(app, script)
+    (session,) = _sessions_dir(smcheck_home).glob("*.toml")
+    answers, _ = load_session(session.stem)
+    assert {q: a.value for q, a in answers.answers.items()} == {
+        "sf-planning-state": 2,
+        "sf-approval-time": 4,
+        "sf-start-decision": 1,
+        "sf-plan-size": "n/a",
+    }
+
+
+def test_resume_a_session_saved_half_way(tmp_path: Path, smcheck_home: Path) -> None:
+    a = find_assessment("social-media-readiness")
+    quick = [q.id for _, q in a.questions("quick")]
+    answers = new_answers(a, "quick", "en", now()).model_copy(
+        update={
+            "answers": {
+                q: Answer(value=v, note="kept") for q, v in zip(quick[:5], QUICK, strict=False)
+            }
+        }
+    )
+    save_session("20261124-090000", answers)
+    app = make_app(tmp_path)
+
+    async def script(pilot: Pilot[None]) -> None:
+        assert isinstance(app.screen, StartScreen)
+        assert "5/10 answered" in str(
+            app.screen.query_one("#choices").get_option_at_index(1).prompt
+        )
+        await pilot.press("enter")  # resume is offered first
+        assert isinstance(app.screen, DimensionScreen)
+        assert app.screen.dimension.id == "best-practices"  # the first excuse with an open question
+        await pilot.press("backspace")
+        card = app.screen.query_one(QuestionCard)
+        assert (card.value, card.answer.note) == (2, "kept")
+        assert card.query_one(Input).value == "kept"
+
+    drive(app, script)
+
+
+def test_resume_by_id(tmp_path: Path) -> None:
+    a = find_assessment("social-media-readiness")
+    save_session("20261124-090000", new_answers(a, "quick", "de", now()))
+    app = make_app(tmp_path, resume="20261124-090000")
+
+    async def script(pilot: Pilot[None]) -> None:
+        assert isinstance(
+            app.screen, ProfileScreen
+        )  # nothing answered yet: the profile comes first
+        assert "Ihre Organisation" in screen_text(app)  # the session's language
+
+    drive(app, script)
+
+
+def test_palette_jumps_to_an_excuse(tmp_path: Path) -> None:
+    app = make_app(tmp_path)
+
+    async def script(pilot: Pilot[None]) -> None:
+        await pilot.press("enter", "ctrl+n")
+        await pilot.press("ctrl+p")
+        await type_text(pilot, "Go to excuse: And what if")
+        await pilot.pause(0.2)
+        await pilot.press("enter")
+        await pilot.pause()
+        assert isinstance(app.screen, DimensionScreen)
+        assert app.screen.dimension.id == "guidelines"
+        assert "Excuse 10 of 10" in screen_text(app)
+
+    drive(app, script)
+
+
+def test_palette_theme_switch_is_remembered(tmp_path: Path, smcheck_home: Path) -> None:
+    app = make_app(tmp_path)
+
+    async def script(pilot: Pilot[None]) -> None:
+        await pilot.press("ctrl+p")
+        await type_text(pilot, "Light theme")
+        await pilot.pause(0.2)
+        await pilot.press("enter")
+        await pilot.pause()
+        assert app.theme == "textual-light"
+
+    drive(app, script)
+    assert load_config().theme == "textual-light"
+    assert 'theme = "textual-light"' in (smcheck_home / "config.toml").read_text(encoding="utf-8")
+    second = make_app(tmp_path, config=load_config())
+
+    async def check(pilot: Pilot[None]) -> None:
+        assert second.theme == "textual-light"
+
+    drive(second, check)
+
+
+def test_german_and_switching_language(tmp_path: Path, smcheck_home: Path) -> None:
+    app = make_app(tmp_path, lang="de")
+
+    async def script(pilot: Pilot[None]) -> None:
+        assert "Wie bereit ist Ihre Organisation für Social Media?" in screen_text(app)
+        await pilot.press("enter", "ctrl+n")
+        assert "Ausrede 1 von 10 · Frage 1 von 10" in screen_text(app)
+        assert "„Ohne fertige Strategie können wir nicht anfangen.“" in screen_text(app)
+        await pilot.press("ctrl+l")
+        await pilot.pause()
+        assert "Excuse 1 of 10 · question 1 of 10" in screen_text(app)
+        assert "“Without a finished strategy we can't start.”" in screen_text(app)
+
+    drive(app, script)
+    (session,) = _sessions_dir(smcheck_home).glob("*.toml")
+    assert load_session(session.stem)[0].lang == "en"
+    assert load_config().lang == "en"
+
+
+def test_text_that_looks_like_markup_is_shown_literally(tmp_path: Path, smcheck_home: Path) -> None:
+    app = make_app(tmp_path)
+    name = "[bold]Evil[/ [link=x]"
+
+    async def script(pilot: Pilot[None]) -> None:
+        await pilot.press("enter")
+        await type_text(pilot, name)
+        await pilot.press("ctrl+n", "tab")
+        await type_text(pilot, "[red]note[/]")
+        await pilot.pause()
+        assert app.sub_title == name
+        await pilot.press("ctrl+q")
+
+    drive(app, script)
+    (session,) = _sessions_dir(smcheck_home).glob("*.toml")
+    answers, _ = load_session(session.stem)
+    assert answers.organisation.name == name
+    assert answers.answers["sf-planning-state"].note == "[red]note[/]"
+
+
+def test_export_never_overwrites_without_a_second_press(tmp_path: Path) -> None:
+    app = make_app(tmp_path)
+    keep = "keep me"
+
+    async def script(pilot: Pilot[None]) -> None:
+        await pilot.press("enter", "ctrl+n")
+        await _answer_quick_check(pilot, QUICK)
+        await pilot.press("r", "enter")
+        base = tmp_path / "plan"
+        (tmp_path / "plan.toml").write_text(keep, encoding="utf-8")
+        await pilot.press("ctrl+e")
+        await pilot.pause()
+        field = app.screen.query_one(Input)
+        field.value = str(base)
+        await pilot.press("enter")
+        await pilot.pause()
+        assert (tmp_path / "plan.toml").read_text(encoding="utf-8") == keep
+        assert "Already there: plan.toml. Press again to overwrite." in screen_text(app)
+        await pilot.press("enter")
+        await pilot.pause()
+
+    drive(app, script)
+    assert (
+        tomllib.loads((tmp_path / "plan.toml").read_text(encoding="utf-8"))["schema"]
+        == "smcheck.plan/1"
+    )
+
+
+def test_editing_a_goal_in_place_is_saved_and_exported(tmp_path: Path, smcheck_home: Path) -> None:
+    app = make_app(tmp_path)
+
+    async def script(pilot: Pilot[None]) -> None:
+        await pilot.press("enter")
+        objectives = app.screen.query_one("#organisation-objectives")
+        objectives.focus()
+        await pilot.press("space")  # awareness
+        await pilot.press("ctrl+n")
+        await _answer_quick_check(pilot, QUICK)
+        await pilot.press("r", "enter")
+        assert isinstance(app.screen, PlanScreen)
+        goals = app.screen.query_one("#goals", DataTable)
+        assert goals.has_focus
+        await pilot.press("enter")  # the first goal: reach
+        await pilot.pause()
+        await type_text(pilot, "1200")
+        await pilot.press("tab")
+        await type_text(pilot, "1500")
+        await pilot.press("enter")
+        await pilot.pause()
+        assert [str(c) for c in goals.get_row("reach")[:2]] == ["1200", "1500"]
+
+    drive(app, script)
+    (session,) = _sessions_dir(smcheck_home).glob("*.toml")
+    answers, _ = load_session(session.stem)
+    assert answers.organisation.objectives == ["awareness"]
+    assert answers.organisation.baselines == {"reach": 1200}
+    assert answers.goals["reach"].target == 1500
+
+
+def test_bad_resume_shows_an_error_and_keeps_running(tmp_path: Path, smcheck_home: Path) -> None:
+    folder = _sessions_dir(smcheck_home)
+    folder.mkdir()
+    (folder / "20261124-090000.toml").write_text(
+        "schema = 'smcheck.answers/1'\nassessment = 1\n", encoding="utf-8"
+    )
+    app = make_app(tmp_path, resume="20261124-090000")
+
+    async def script(pilot: Pilot[None]) -> None:
+        assert "That did not work" in screen_text(app)
+        assert "20261124-090000.toml:2: assessment:" in screen_text(app)
+        await pilot.press("enter")
+        assert isinstance(app.screen, StartScreen)
+
+    drive(app, script)
+    assert [s.problem is not None for s in list_sessions()] == [True]
+
+
+@pytest.mark.parametrize("size", [(80, 24), (120, 40)])
+def test_every_screen_renders_at_small_and_large_sizes(
+    tmp_path: Path, size: tuple[int, int]
+) -> None:
+    app = make_app(tmp_path)
+
+    async def script(pilot: Pilot[None]) -> None:
+        await pilot.press("enter", "ctrl+n")
+        await _answer_quick_check(pilot, QUICK)
+        for screen in (ReviewScreen, ResultsScreen, PlanScreen):
+            assert isinstance(app.screen, screen)
+            await pilot.press("r" if screen is ReviewScreen else "enter")
+        await pilot.press("f1")
+        assert "ctrl+q   quit – nothing is lost" in screen_text(app)
+
+    drive(app, script, size=size)

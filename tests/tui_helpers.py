@@ -1,0 +1,49 @@
+"""Driving the app in tests: a fresh app, keyboard helpers, reading what is on screen."""
+
+from __future__ import annotations
+
+import asyncio
+from collections.abc import Awaitable, Callable
+from pathlib import Path
+from typing import Any
+
+from textual.pilot import Pilot
+from textual.widgets import Static
+
+from smcheck.app import SmcheckApp
+from smcheck.config import Config
+from smcheck.models.common import Lang
+
+
+def make_app(
+    cwd: Path, lang: Lang = "en", config: Config | None = None, **kwargs: Any
+) -> SmcheckApp:
+    """An app with steady cursors and no animation, writing exports into ``cwd``."""
+    app = SmcheckApp(lang=lang, config=config or Config(), cwd=cwd, cursor_blink=False, **kwargs)
+    app.animation_level = "none"
+    return app
+
+
+def drive(
+    app: SmcheckApp,
+    script: Callable[[Pilot[None]], Awaitable[None]],
+    size: tuple[int, int] = (80, 24),
+) -> None:
+    """Run ``script`` against the app in a headless terminal of ``size``."""
+
+    async def main() -> None:
+        async with app.run_test(size=size) as pilot:
+            await pilot.pause()
+            await script(pilot)
+
+    asyncio.run(main())
+
+
+async def type_text(pilot: Pilot[None], text: str) -> None:
+    """Type ``text`` key by key."""
+    await pilot.press(*("space" if ch == " " else ch for ch in text))
+
+
+def screen_text(app: SmcheckApp) -> str:
+    """The text of every Static on the current screen, joined by newlines."""
+    return "\n".join(str(w.render()) for w in app.screen.query(Static))
