@@ -22,7 +22,7 @@ from smcheck.screens.results import ResultsScreen
 from smcheck.screens.review import ReviewScreen
 from smcheck.screens.start import StartScreen
 from smcheck.session import list_sessions, load_session, new_answers, now, save_session
-from tui_helpers import drive, make_app, screen_text, type_text
+from tui_helpers import drive, make_app, run_command, screen_text, type_text
 
 QUICK = [3, 2, 1, 4, 2, "dont-know", 3, 1, 2, 4]
 KEYS = {"dont-know": "0", "n/a": "n"}
@@ -167,11 +167,7 @@ def test_palette_jumps_to_an_excuse(tmp_path: Path) -> None:
 
     async def script(pilot: Pilot[None]) -> None:
         await pilot.press("enter", "ctrl+n")
-        await pilot.press("ctrl+p")
-        await type_text(pilot, "Go to excuse: And what if")
-        await pilot.pause(0.2)
-        await pilot.press("enter")
-        await pilot.pause()
+        await run_command(pilot, "Go to excuse: And what if something goes wrong?")
         assert isinstance(app.screen, DimensionScreen)
         assert app.screen.dimension.id == "guidelines"
         assert "Excuse 10 of 10" in screen_text(app)
@@ -183,11 +179,7 @@ def test_palette_theme_switch_is_remembered(tmp_path: Path, smcheck_home: Path) 
     app = make_app(tmp_path)
 
     async def script(pilot: Pilot[None]) -> None:
-        await pilot.press("ctrl+p")
-        await type_text(pilot, "Light theme")
-        await pilot.pause(0.2)
-        await pilot.press("enter")
-        await pilot.pause()
+        await run_command(pilot, "Light theme")
         assert app.theme == "textual-light"
 
     drive(app, script)

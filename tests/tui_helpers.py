@@ -47,3 +47,23 @@ async def type_text(pilot: Pilot[None], text: str) -> None:
 def screen_text(app: SmcheckApp) -> str:
     """The text of every Static on the current screen, joined by newlines."""
     return "\n".join(str(w.render()) for w in app.screen.query(Static))
+
+
+async def run_command(pilot: Pilot[None], title: str) -> None:
+    """Open the command palette, search for ``title`` and run the hit whose title it is."""
+    from textual.command import CommandList, CommandPalette
+
+    await pilot.press("ctrl+p")
+    await type_text(pilot, title)
+    app = pilot.app
+    for _ in range(200):  # the palette searches in the background; wait for the hit
+        await pilot.pause(0.02)
+        if isinstance(app.screen, CommandPalette):
+            hits = app.screen.query_one(CommandList)
+            option = hits.highlighted_option
+            if option is not None and title in str(option.prompt):
+                break
+    else:
+        raise AssertionError(f"the palette offered no command {title!r}")
+    await pilot.press("enter")
+    await pilot.pause()

@@ -19,16 +19,25 @@ if TYPE_CHECKING:
 def localise_bindings(node: DOMNode, lang: Lang) -> None:
     """Replace binding descriptions that are ui_text keys (``key.next``) by their translation.
 
-    Textual reads footer labels from the node's own copy of its bindings, so this changes
-    what the footer shows for this node only. It starts from the declared bindings each
-    time, so switching the language back and forth works.
+    Textual reads footer labels from the node's own copy of its bindings (which also holds
+    bindings added at run time, such as the command palette's), so this changes what the
+    footer shows for this node only. The ui_text keys are remembered on first use, so
+    switching the language back and forth works.
     """
-    keys: dict[str, list[Binding]] = {}
-    declared = node._merged_bindings or BindingsMap()
-    for key, bindings in declared.key_to_bindings.items():
-        keys[key] = [
-            dataclasses.replace(b, description=ui(b.description, lang))
+    remembered: dict[tuple[str, str], str] | None = getattr(node, "_smcheck_ui_keys", None)
+    if remembered is None:
+        remembered = {
+            (b.key, b.action): b.description
+            for bindings in node._bindings.key_to_bindings.values()
+            for b in bindings
             if b.description in UI
+        }
+        node._smcheck_ui_keys = remembered  # type: ignore[attr-defined]
+    keys: dict[str, list[Binding]] = {}
+    for key, bindings in node._bindings.key_to_bindings.items():
+        keys[key] = [
+            dataclasses.replace(b, description=ui(remembered[(b.key, b.action)], lang))
+            if (b.key, b.action) in remembered
             else b
             for b in bindings
         ]
