@@ -467,3 +467,45 @@ def test_scoring_a_blank_template_says_nothing_is_answered(
     )
     plan = tomllib.loads((tmp_path / "plan.toml").read_text(encoding="utf-8"))
     assert "overall" not in plan["result"] and plan["result"]["completeness"] == 0
+
+
+def test_sessions_lists_saved_and_broken_sessions(
+    smcheck_home: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from datetime import UTC, datetime
+
+    from smcheck.catalog import find_assessment
+    from smcheck.models.answers import Answer
+    from smcheck.session import new_answers, save_session
+
+    assert run(capsys, "sessions") == (0, "no saved sessions\n", "")
+    a = find_assessment("social-media-readiness")
+    answers = new_answers(a, "quick", "en", datetime(2026, 11, 24, 9, 0, tzinfo=UTC))
+    first = [q.id for _, q in a.questions("quick")][:3]
+    answers = answers.model_copy(
+        update={
+            "organisation": answers.organisation.model_copy(update={"name": "Korn"}),
+            "answers": {q: Answer(value=2) for q in first},
+        }
+    )
+    save_session("20261124-090000", answers)
+    (smcheck_home / "sessions" / "20261123-080000.toml").write_text("not toml [", encoding="utf-8")
+    code, out, err = run(capsys, "sessions")
+    assert (code, err) == (0, "")
+    lines = out.splitlines()
+    assert lines[0].startswith("20261124-090000") and lines[0].endswith("3/10  quick  Korn")
+    broken = smcheck_home / "sessions" / "20261123-080000.toml"
+    assert lines[1].startswith(f"20261123-080000    INVALID  {broken}:1: not valid TOML")
+
+
+def test_a_broken_settings_file_is_named_with_its_line(
+    smcheck_home: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    config = smcheck_home / "config.toml"
+    config.write_text('schema = "smcheck.config/1"\ntheme = "pink"\n', encoding="utf-8")
+    code, out, err = run(capsys, "run")
+    assert (code, out) == (2, "")
+    assert err == (
+        f"smcheck: error: {config}:2: theme: Input should be 'textual-dark' or 'textual-light'\n"
+    )
+    assert config.read_text(encoding="utf-8") == 'schema = "smcheck.config/1"\ntheme = "pink"\n'

@@ -325,3 +325,30 @@ def test_every_screen_renders_at_small_and_large_sizes(
         assert "ctrl+q   quit – nothing is lost" in screen_text(app)
 
     drive(app, script, size=size)
+
+
+def test_markup_in_a_custom_assessment_is_shown_literally(tmp_path: Path) -> None:
+    from conftest import MINI
+    from smcheck.catalog import load_assessment
+
+    text = MINI.read_text(encoding="utf-8")
+    text = text.replace('en = "Question a1?"', 'en = "Question [b]a1[/b] [link=x]?"')
+    text = text.replace('en = "Awareness"', 'en = "Aware[ness"')
+    text = text.replace('en = "Mini check"', 'en = "Mini [red]check"')
+    path = tmp_path / "custom.toml"
+    path.write_text(text, encoding="utf-8")
+    app = make_app(tmp_path, assessment=load_assessment(path))
+
+    async def script(pilot: Pilot[None]) -> None:
+        assert "Start new: Mini [red]check" in str(
+            app.screen.query_one("#choices").get_option_at_index(0).prompt
+        )
+        await pilot.press("enter")
+        objectives = app.screen.query_one("#organisation-objectives")
+        assert "Aware[ness – Get known." in str(objectives.get_option_at_index(0).prompt)
+        await pilot.press("ctrl+n")
+        assert "1. Question [b]a1[/b] [link=x]?" in screen_text(app)
+        await pilot.press("5", "enter")
+        assert isinstance(app.screen, DimensionScreen)
+
+    drive(app, script)

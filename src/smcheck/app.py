@@ -308,12 +308,15 @@ class SmcheckApp(App[None]):
         except SmcheckError as exc:
             self.push_screen(ErrorDialog(self.lang, str(exc)))
             return
-        self.notify(ui("export.done", self.lang, files=", ".join(p.name for p in paths)), timeout=8)
+        names = ", ".join(p.name for p in paths)
+        self.notify(ui("export.done", self.lang, files=names), timeout=8, markup=False)
 
     def action_save(self) -> None:
         self.save()
         if self.session_id:
-            self.notify(ui("saved", self.lang, path=f"{self.session_id}.toml"), timeout=3)
+            self.notify(
+                ui("saved", self.lang, path=f"{self.session_id}.toml"), timeout=3, markup=False
+            )
 
     def action_help(self) -> None:
         self.push_screen(HelpDialog(self.lang))

@@ -82,7 +82,9 @@ class ProfileScreen(WalkScreen):
                 yield SelectionList[str](
                     *(
                         Selection(
-                            f"{one_line(o.name.get(lang))} – {one_line(o.description.get(lang))}",
+                            Text(
+                                f"{one_line(o.name.get(lang))} – {one_line(o.description.get(lang))}"
+                            ),
                             o.id,
                             o.id in org.objectives,
                         )
