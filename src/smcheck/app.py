@@ -21,9 +21,9 @@ from smcheck.errors import InvalidFile, SmcheckError
 from smcheck.export.files import default_base, write_exports
 from smcheck.messages import AnswerPicked, GoalChanged, NoteChanged, ProfileChanged
 from smcheck.models.answers import Answer, Answers, Scope
-from smcheck.models.assessment import Assessment
+from smcheck.models.assessment import Assessment, Dimension
 from smcheck.models.common import Lang
-from smcheck.models.plan import Plan
+from smcheck.models.plan import Plan, Result
 from smcheck.planning import make_plan
 from smcheck.scoring import score
 from smcheck.screens.base import localise_bindings
@@ -224,7 +224,7 @@ class SmcheckApp(App[None]):
 
     # --- the walk -----------------------------------------------------------------------------
 
-    def _dimensions(self) -> list[Any]:
+    def _dimensions(self) -> list[Dimension]:
         assert self.assessment and self.answers
         ids = {q.id for _, q in self.assessment.questions(self.answers.scope)}
         return [d for d in self.assessment.dimensions if any(q.id in ids for q in d.questions)]
@@ -281,7 +281,7 @@ class SmcheckApp(App[None]):
 
     # --- results, plan, export -----------------------------------------------------------------
 
-    def result(self) -> Any:
+    def result(self) -> Result:
         assert self.assessment and self.answers
         return score(self.assessment, self.answers, self.lang)
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from pathlib import Path
+from typing import get_args
 
 from rich.text import Text
 from textual.app import ComposeResult
@@ -21,16 +22,7 @@ from smcheck.screens.fields import TextField
 from smcheck.text import one_line
 from smcheck.ui_text import ui
 
-OWNERS: tuple[OwnerRole, ...] = (
-    "leadership",
-    "social-media-lead",
-    "team",
-    "marketing",
-    "communications",
-    "sales",
-    "hr",
-    "legal",
-)
+OWNERS: tuple[OwnerRole, ...] = get_args(OwnerRole)
 
 
 class HelpDialog(ModalScreen[None]):
