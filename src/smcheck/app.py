@@ -226,8 +226,7 @@ class SmcheckApp(App[None]):
 
     def _dimensions(self) -> list[Dimension]:
         assert self.assessment and self.answers
-        ids = {q.id for _, q in self.assessment.questions(self.answers.scope)}
-        return [d for d in self.assessment.dimensions if any(q.id in ids for q in d.questions)]
+        return self.assessment.dimensions_in(self.answers.scope)
 
     def _last(self) -> int:
         return len(self._dimensions()) + 3

@@ -127,6 +127,10 @@ class Assessment(Strict):
         """Every question in ``scope`` ("full" or "quick") with its dimension, in file order."""
         return [(d, q) for d in self.dimensions for q in d.questions if scope == "full" or q.quick]
 
+    def dimensions_in(self, scope: str = "full") -> list[Dimension]:
+        """The dimensions that have questions in ``scope``."""
+        return [d for d in self.dimensions if scope == "full" or any(q.quick for q in d.questions)]
+
     def has_quick(self) -> bool:
         """Whether the assessment offers a quick check."""
         return any(q.quick for d in self.dimensions for q in d.questions)

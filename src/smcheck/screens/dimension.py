@@ -45,13 +45,7 @@ class DimensionScreen(WalkScreen):
         self.answers = answers
         self.index = index
         self.initial_focus = focus
-        self.dims = [
-            d
-            for d in assessment.dimensions
-            if any(
-                q.id in {x.id for _, x in assessment.questions(answers.scope)} for q in d.questions
-            )
-        ]
+        self.dims = assessment.dimensions_in(answers.scope)
         self.dimension: Dimension = self.dims[index]
         self.in_scope = [q for _, q in assessment.questions(answers.scope)]
 
