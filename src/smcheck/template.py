@@ -116,7 +116,7 @@ def make_template(a: Assessment, *, lang: Lang, scope: Scope = "full", today: da
             for o in a.objectives
             for k in o.kpis
         ]
-    dims = [d for d in a.dimensions if any(q in d.questions for _, q in questions)]
+    dims = a.dimensions_in(scope)
     for i, d in enumerate(dims, start=1):
         out += [
             "",
