@@ -32,6 +32,9 @@ STRENGTH_FROM_STAGE = 3
 
 MAX_STRENGTHS = 3
 
+CONFIDENCE = {"guess": 30, "know": 70, "verified": 100}
+"""Points per answer confidence (interview mode)."""
+
 Values = Mapping[str, int | str]
 
 
@@ -128,6 +131,26 @@ def _lifts(a: Assessment, values: Values, scope: Scope, lang: Lang) -> tuple[lis
     return lifts, reached
 
 
+def dimension_confidence(d: Dimension, answers: Answers) -> int | None:
+    """How sure the answers of a dimension are, 0-100; ``None`` unless confidences were given.
+
+    The mean over answered questions of guess 30, know 70, verified 100; an answer without a
+    confidence counts as "know".
+    """
+    if not any(x.confidence for x in answers.answers.values()):
+        return None
+    given = [
+        answers.answers[q.id].confidence
+        for q in d.questions
+        if q.id in answers.answers
+        and isinstance(answers.answers[q.id].value, int)
+        and (answers.scope == "full" or q.quick)
+    ]
+    if not given:
+        return None
+    return round_half_up(Fraction(sum(CONFIDENCE[c or "know"] for c in given), len(given)))
+
+
 def _dimension_result(
     a: Assessment, d: Dimension, values: Values, scope: Scope, score: int | None, lang: Lang
 ) -> DimensionResult:
@@ -180,7 +203,12 @@ def score(a: Assessment, answers: Answers, lang: Lang) -> Result:
     values = values_of(answers)
     scope = answers.scope
     st = standing(a, values, scope)
-    dims = [_dimension_result(a, d, values, scope, st.scores[d.id], lang) for d in a.dimensions]
+    dims = [
+        _dimension_result(a, d, values, scope, st.scores[d.id], lang).model_copy(
+            update={"confidence": dimension_confidence(d, answers)}
+        )
+        for d in a.dimensions
+    ]
     total = sum(r.questions for r in dims)
     answered = sum(r.answered for r in dims)
     scored = [(r.score, i, r.id) for i, r in enumerate(dims) if r.score is not None]

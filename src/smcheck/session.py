@@ -12,12 +12,12 @@ import tomli_w
 from smcheck.catalog import load_answers
 from smcheck.errors import InvalidFile, SmcheckError
 from smcheck.locations import sessions_dir
-from smcheck.models.answers import ANSWERS_SCHEMA, Answers, Scope
+from smcheck.models.answers import ANSWERS_SCHEMA, SESSION_ID, Answers, Scope
 from smcheck.models.assessment import Assessment
 from smcheck.models.common import Lang
 from smcheck.storage import write_atomic
 
-_ID = re.compile(r"^\d{8}-\d{6}(-\d{1,3})?$")
+_ID = re.compile(SESSION_ID)
 
 
 def now() -> datetime:

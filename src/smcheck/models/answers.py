@@ -44,11 +44,24 @@ class GoalEdit(Strict):
     owner: OwnerRole | None = None
 
 
+Confidence = Literal["guess", "know", "verified"]
+"""How sure the answer is (interview mode): a guess, known, or checked against evidence."""
+
+SESSION_ID = r"^\d{8}-\d{6}(-\d{1,3})?$"
+
+
 class Answer(Strict):
     """The answer to one question."""
 
     value: AnswerValue = ""
-    note: str = Field(default="", max_length=10_000)
+    note: str = Field(default="", max_length=10_000, description="Shared with the client.")
+    private_note: str = Field(
+        default="",
+        max_length=10_000,
+        description="The interviewer's own; never in a client report.",
+    )
+    confidence: Confidence | None = None
+    revisit: bool = Field(default=False, description="Flagged to come back to.")
     answered_at: datetime | None = None
 
 
@@ -96,6 +109,17 @@ class Answers(Strict):
     respondent: Respondent = Field(default_factory=Respondent)
     organisation: Organisation = Field(default_factory=Organisation)
     answers: dict[Id, Answer] = Field(default_factory=dict)
+    engagement: Id | None = Field(
+        default=None, description="Groups the answers of several respondents of one organisation."
+    )
+    interview: bool = Field(default=False, description="Answered in an interview (hints shown).")
+    previous: str | None = Field(
+        default=None, pattern=SESSION_ID, description="Session id of the previous iteration."
+    )
+    actuals: dict[Id, Amount] = Field(
+        default_factory=dict,
+        description="Values measured at the end of the previous iteration, by goal id.",
+    )
     goals: dict[Id, GoalEdit] = Field(
         default_factory=dict,
         description="Edited starter goals by goal id (a KPI id or enable-DIMENSION).",

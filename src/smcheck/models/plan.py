@@ -37,6 +37,9 @@ class DimensionResult(Strict):
     not_applicable: int
     unanswered: int
     completeness: int = Field(description="Answered questions in percent.")
+    confidence: int | None = Field(
+        default=None, description="How sure the answers are, 0-100 (interview mode only)."
+    )
     pulled_down_by: list[Pull] = Field(default_factory=list)
 
 
