@@ -6,7 +6,7 @@ at once (atomic write), so nothing typed is lost.
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Awaitable, Iterable
 from datetime import date
 from pathlib import Path
 from typing import Any
@@ -15,16 +15,18 @@ from textual.app import App, SystemCommand
 from textual.binding import Binding
 from textual.screen import Screen
 
+from smcheck.app_engagement import EngagementMixin
 from smcheck.catalog import entries, load_assessment
 from smcheck.config import Config, save_config
 from smcheck.errors import InvalidFile, SmcheckError
 from smcheck.export.files import default_base, write_exports
-from smcheck.messages import AnswerPicked, GoalChanged, NoteChanged, ProfileChanged
+from smcheck.messages import AnswerFieldChanged, AnswerPicked, GoalChanged, ProfileChanged
 from smcheck.models.answers import Answer, Answers, Scope
 from smcheck.models.assessment import Assessment, Dimension
 from smcheck.models.common import Lang
 from smcheck.models.plan import Plan, Result
 from smcheck.planning import make_plan
+from smcheck.progress import progress
 from smcheck.scoring import score
 from smcheck.screens.base import localise_bindings
 from smcheck.screens.dialogs import ErrorDialog, ExportDialog, HelpDialog
@@ -48,7 +50,7 @@ from smcheck.ui_text import ui
 START = -1
 
 
-class SmcheckApp(App[None]):
+class SmcheckApp(EngagementMixin, App[None]):
     """smcheck's terminal interface."""
 
     CSS_PATH = "app.tcss"
@@ -58,6 +60,7 @@ class SmcheckApp(App[None]):
         Binding("ctrl+s", "save", "key.save", show=False),
         Binding("ctrl+e", "export", "key.export", show=False),
         Binding("ctrl+l", "switch_lang", "key.lang", show=False),
+        Binding("ctrl+r", "respondents", "key.respondents"),
     ]
 
     def __init__(
@@ -69,6 +72,7 @@ class SmcheckApp(App[None]):
         resume: str | None = None,
         cwd: Path | None = None,
         cursor_blink: bool = True,
+        interview: bool = False,
     ) -> None:
         super().__init__()
         self.lang: Lang = lang
@@ -77,6 +81,7 @@ class SmcheckApp(App[None]):
         self.resume_id = resume
         self.cwd = cwd or Path.cwd()
         self.cursor_blink = cursor_blink
+        self.interview = interview
         self.assessment: Assessment | None = None
         self.answers: Answers | None = None
         self.session_id: str | None = None
@@ -123,8 +128,10 @@ class SmcheckApp(App[None]):
         """Begin a new session: it is saved at once, then the profile comes."""
         when = now()
         self.assessment = assessment
-        self.answers = new_answers(assessment, scope, self.lang, when)
         self.session_id = new_session_id(when)
+        self.answers = new_answers(assessment, scope, self.lang, when).model_copy(
+            update={"engagement": f"e{self.session_id}", "interview": self.interview}
+        )
         self.save()
         self.show(0)
 
@@ -183,15 +190,11 @@ class SmcheckApp(App[None]):
         new = answer.model_copy(update={"value": message.value, "answered_at": now()})
         self._update(answers={**self.answers.answers, message.question: new})
 
-    def on_note_changed(self, message: NoteChanged) -> None:
+    def on_answer_field_changed(self, message: AnswerFieldChanged) -> None:
         assert self.answers is not None
         answer = self.answers.answers.get(message.question) or Answer()
-        self._update(
-            answers={
-                **self.answers.answers,
-                message.question: answer.model_copy(update={"note": message.note}),
-            }
-        )
+        changed = answer.model_copy(update={message.field: message.value})
+        self._update(answers={**self.answers.answers, message.question: changed})
 
     def on_profile_changed(self, message: ProfileChanged) -> None:
         assert self.answers is not None
@@ -219,8 +222,7 @@ class SmcheckApp(App[None]):
         else:
             goals[message.goal] = message.edit
         self._update(organisation=org.model_copy(update={"baselines": baselines}), goals=goals)
-        if isinstance(self.screen, PlanScreen):
-            self.screen.show_plan(self.plan())
+        self.refresh_plan()
 
     # --- the walk -----------------------------------------------------------------------------
 
@@ -244,8 +246,12 @@ class SmcheckApp(App[None]):
             return ResultsScreen(self.lang, self.result())
         return PlanScreen(self.lang, self.plan())
 
-    def show(self, position: int, focus: str | None = None, first: bool = False) -> None:
-        """Go to a position of the walk (0 profile, 1..n excuses, then review, results, plan)."""
+    def show(self, position: int, focus: str | None = None, first: bool = False) -> Awaitable[Any]:
+        """Go to a position of the walk (0 profile, 1..n excuses, then review, results, plan).
+
+        Returns the screen change; actions await it so that keys typed ahead reach the new
+        screen rather than the one being replaced.
+        """
         assert self.assessment and self.answers
         n = len(self._dimensions())
         if position >= n + 2 and self.answers.completed is None:
@@ -254,22 +260,21 @@ class SmcheckApp(App[None]):
         self.sub_title = one_line(self.answers.organisation.name)
         screen = self._screen_for(position, focus)
         if first or len(self.screen_stack) <= 1:
-            self.push_screen(screen)
-        else:
-            self.switch_screen(screen)
+            return self.push_screen(screen, wait_for_dismiss=False)
+        return self.switch_screen(screen)
 
-    def action_next(self) -> None:
+    async def action_next(self) -> None:
         if self.answers is not None and self.position < self._last():
-            self.show(self.position + 1)
+            await self.show(self.position + 1)
 
-    def action_go_back(self) -> None:
+    async def action_go_back(self) -> None:
         if self.answers is None or self.position == START:
             return
         if self.position == 0:
             self.position = START
-            self.switch_screen(self._start_screen())
+            await self.switch_screen(self._start_screen())
         else:
-            self.show(self.position - 1)
+            await self.show(self.position - 1)
 
     def jump_to_question(self, question_id: str) -> None:
         """Open the excuse screen that holds ``question_id`` with that question focused."""
@@ -285,11 +290,35 @@ class SmcheckApp(App[None]):
         return score(self.assessment, self.answers, self.lang)
 
     def plan(self) -> Plan:
-        """The plan exactly as `smcheck score` makes it from the saved session."""
+        """The plan exactly as `smcheck score --previous` makes it from the saved sessions."""
         assert self.assessment and self.answers
+        start_point = None
+        if self.answers.previous:
+            try:
+                previous, _ = load_session(self.answers.previous)
+                start_point = progress(
+                    self.assessment, previous, self.answers, self.lang, today=date.today()
+                )
+            except (SmcheckError, InvalidFile):
+                start_point = None  # the plan stands without it; the start screen names the problem
         return make_plan(
-            self.assessment, self.answers, self.result(), lang=self.lang, today=date.today()
+            self.assessment,
+            self.answers,
+            self.result(),
+            lang=self.lang,
+            today=date.today(),
+            start_point=start_point,
         )
+
+    def refresh_plan(self) -> None:
+        """Show the plan again after an edit."""
+        if isinstance(self.screen, PlanScreen):
+            self.screen.show_plan(self.plan())
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if action == "respondents":
+            return self.answers is not None and self.answers.interview
+        return True
 
     def action_export(self) -> None:
         if self.answers is None:
@@ -356,6 +385,18 @@ class SmcheckApp(App[None]):
             yield SystemCommand(
                 ui("cmd.export", lang), ui("cmd.export-help", lang), self.action_export
             )
+            interview = self.answers.interview
+            yield SystemCommand(
+                ui("cmd.interview-off" if interview else "cmd.interview-on", lang),
+                ui("cmd.interview-help", lang),
+                self.action_interview,
+            )
+            if interview:
+                yield SystemCommand(ui("cmd.respondents", lang), "ctrl+r", self.action_respondents)
+                yield SystemCommand(ui("cmd.add-respondent", lang), "", self.add_respondent)
+                yield SystemCommand(ui("cmd.compare", lang), "", self.show_comparison)
+            if self.answers.completed is not None:
+                yield SystemCommand(ui("cmd.next-iteration", lang), "", self.start_next_iteration)
         yield SystemCommand(
             ui("cmd.lang", lang), ui("cmd.lang-help", lang), self.action_switch_lang
         )

@@ -16,7 +16,9 @@ from smcheck.errors import InvalidFile, SmcheckError
 from smcheck.models.common import Lang
 
 EXIT_OK, EXIT_ERROR = 0, 2
-RUN_OPTIONS = ("--lang", "-a", "--assessment", "--resume")
+RUN_OPTIONS = ("--lang", "-a", "--assessment", "--resume", "--interview")
+FORMATS = ("toml", "json", "md", "csv", "ics")
+COMPARE_FORMATS = ("text", "toml", "json", "md")
 
 
 def _lang(value: str | None) -> Lang:
@@ -66,6 +68,11 @@ def parser() -> argparse.ArgumentParser:
         "--lang", choices=["de", "en"], help="language (default: remembered, else the system's)"
     )
     rp.add_argument("--resume", metavar="ID", help="reopen a saved session (see: smcheck sessions)")
+    rp.add_argument(
+        "--interview",
+        action="store_true",
+        help="interview mode: hints to probe, private notes, confidence, several respondents",
+    )
 
     sub.add_parser("sessions", help="list the saved interview sessions")
 
@@ -91,8 +98,12 @@ def parser() -> argparse.ArgumentParser:
     sp.add_argument(
         "-o", "--output", type=Path, metavar="FILE", help="file, or folder for several answers"
     )
+    sp.add_argument("--format", choices=FORMATS, help="default: from -o's suffix, else toml")
     sp.add_argument(
-        "--format", choices=["toml", "json", "md"], help="default: from -o's suffix, else toml"
+        "--previous",
+        type=Path,
+        metavar="ANSWERS",
+        help="answers of the previous iteration: adds the start point (progress) to the plan",
     )
     sp.add_argument(
         "--start",
@@ -189,12 +200,13 @@ def cmd_score(args: argparse.Namespace) -> int:
     from smcheck.catalog import find_assessment, load_answers
     from smcheck.export import render, to_json
     from smcheck.planning import make_plan
+    from smcheck.progress import progress
     from smcheck.scoring import score
 
     fmt = args.format
     if fmt is None:
         suffix = args.output.suffix.lstrip(".").lower() if args.output else ""
-        fmt = suffix if suffix in ("toml", "json", "md") else "toml"
+        fmt = suffix if suffix in FORMATS else "toml"
     several = len(args.answers) > 1
     if several and args.output is None and fmt != "json":
         raise SmcheckError("several answers files: give -o FOLDER, or --format json for JSON lines")
@@ -227,6 +239,17 @@ def cmd_score(args: argparse.Namespace) -> int:
                 'set each value to 1-5, "dont-know" or "n/a"',
                 file=sys.stderr,
             )
+        start_point = None
+        if args.previous is not None:
+            try:
+                previous, _ = load_answers(args.previous, a)
+                start_point = progress(a, previous, answers, lang, today=args.start or date.today())
+            except InvalidFile as exc:
+                problems += [str(p) for p in exc.problems]
+                continue
+            except SmcheckError as exc:
+                problems.append(f"{args.previous}: {exc}")
+                continue
         try:
             plan = make_plan(
                 a,
@@ -236,6 +259,7 @@ def cmd_score(args: argparse.Namespace) -> int:
                 start=args.start,
                 weeks=args.weeks,
                 today=today,
+                start_point=start_point,
             )
         except ValueError as exc:
             problems.append(f"{path}: {exc}")
@@ -255,6 +279,52 @@ def cmd_score(args: argparse.Namespace) -> int:
     _check_targets([t for t in outputs if t is not None], args.answers, args.force)
     for target, text in outputs.items():
         _write(target, text)
+    return EXIT_OK
+
+
+def cmd_compare(args: argparse.Namespace) -> int:
+    from smcheck.catalog import find_assessment, load_answers
+    from smcheck.compare import compare
+    from smcheck.export import to_markdown
+    from smcheck.export.comparison import (
+        comparison_json,
+        comparison_markdown,
+        comparison_text,
+        comparison_toml,
+    )
+    from smcheck.planning import make_plan
+    from smcheck.scoring import score
+
+    fmt = args.format
+    if fmt is None:
+        suffix = args.output.suffix.lstrip(".").lower() if args.output else ""
+        fmt = suffix if suffix in COMPARE_FORMATS else "text"
+    assessment = find_assessment(args.assessment) if args.assessment else None
+    problems: list[str] = []
+    loaded = []
+    for path in args.answers:
+        try:
+            loaded.append((path.stem, *load_answers(path, assessment)))
+        except InvalidFile as exc:
+            problems += [str(p) for p in exc.problems]
+    if problems:
+        raise SmcheckError("\n".join(problems))
+    a = loaded[0][2]
+    lang = args.lang or loaded[0][1].lang
+    labels = [answers.respondent.name or stem for stem, answers, _ in loaded]
+    c = compare(
+        a, [(label, answers) for label, (_, answers, _) in zip(labels, loaded, strict=True)], lang
+    )
+    if fmt == "md":
+        # the client report: the comparison, then the plan from the first (lead) respondent's answers
+        lead = loaded[0][1]
+        plan = make_plan(a, lead, score(a, lead, lang), lang=lang, today=date.today())
+        text = comparison_markdown(c) + "\n" + to_markdown(plan)
+    else:
+        text = {"text": comparison_text, "toml": comparison_toml, "json": comparison_json}[fmt](c)
+    if args.output is not None:
+        _check_targets([args.output], args.answers, args.force)
+    _write(args.output, text)
     return EXIT_OK
 
 
@@ -297,7 +367,13 @@ def cmd_run(args: argparse.Namespace) -> int:
         )
     from smcheck.app import SmcheckApp
 
-    app = SmcheckApp(lang=lang, config=config, assessment=assessment, resume=args.resume)
+    app = SmcheckApp(
+        lang=lang,
+        config=config,
+        assessment=assessment,
+        resume=args.resume,
+        interview=args.interview,
+    )
     app.run()
     return app.return_code or EXIT_OK
 
@@ -323,6 +399,7 @@ COMMANDS = {
     "assessments": cmd_assessments,
     "template": cmd_template,
     "score": cmd_score,
+    "compare": cmd_compare,
     "validate": cmd_validate,
     "schema": cmd_schema,
 }

@@ -89,6 +89,32 @@ WORDS: dict[str, dict[Lang, str]] = {
     "report.objectives": {"de": "Ziele der Organisation", "en": "Objectives"},
     "report.company-goals": {"de": "Unternehmensziele", "en": "Company goals"},
     "report.generated": {"de": "Erstellt mit", "en": "Made with"},
+    "report.counter": {"de": "Dagegen spricht", "en": "Counter-position"},
+    "report.confidence": {"de": "Sicherheit", "en": "confidence"},
+    "report.notes": {"de": "Notizen", "en": "Notes"},
+    "report.start-point": {"de": "Startpunkt", "en": "Start point"},
+    "report.start-since": {
+        "de": "Verglichen mit der vorigen Messung vom {previous} (jetzt: {current}).",
+        "en": "Compared with the previous assessment of {previous} (now: {current}).",
+    },
+    "report.dimension-id": {"de": "Dimension", "en": "Dimension"},
+    "report.change": {"de": "Veränderung", "en": "Change"},
+    "report.previous-goals": {
+        "de": "Ziele der vorigen Iteration",
+        "en": "Goals of the previous iteration",
+    },
+    "report.actual": {"de": "Ist-Wert", "en": "actual"},
+    "report.progress": {
+        "de": "{pct} % des Wegs zum Ziel",
+        "en": "{pct} % of the way to the target",
+    },
+    "status.reached": {"de": "erreicht", "en": "reached"},
+    "status.not-reached": {"de": "nicht erreicht", "en": "not reached"},
+    "status.no-actual": {"de": "kein Ist-Wert eingetragen", "en": "no actual value entered"},
+    "status.no-target": {
+        "de": "kein Zahlenziel zum Vergleichen",
+        "en": "no numeric target to compare",
+    },
 }
 
 

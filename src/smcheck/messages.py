@@ -16,12 +16,13 @@ class AnswerPicked(Message):
         super().__init__()
 
 
-class NoteChanged(Message):
-    """The note of a question changed."""
+class AnswerFieldChanged(Message):
+    """A note, the private note, the confidence or the revisit flag of a question changed."""
 
-    def __init__(self, question: str, note: str) -> None:
+    def __init__(self, question: str, field: str, value: object) -> None:
         self.question = question
-        self.note = note
+        self.field = field
+        self.value = value
         super().__init__()
 
 

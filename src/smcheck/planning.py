@@ -11,7 +11,18 @@ from smcheck.i18n import t
 from smcheck.models.answers import Answers, GoalEdit
 from smcheck.models.assessment import REFERENCE_WEEKS, Action, Assessment, Kpi
 from smcheck.models.common import PHASES, Lang
-from smcheck.models.plan import Goal, Iteration, PhaseWindow, Plan, Result, Source, Task
+from smcheck.models.plan import (
+    Blocker,
+    Goal,
+    Iteration,
+    Note,
+    PhaseWindow,
+    Plan,
+    Result,
+    Source,
+    StartPoint,
+    Task,
+)
 from smcheck.scoring import STRENGTH_FROM_STAGE, round_half_up
 
 DEFAULT_WEEKS = 6
@@ -60,11 +71,16 @@ def _amount(value: Fraction, kpi: Kpi) -> float:
     return round_half_up(value * 10) / 10
 
 
-def _format(value: float, kpi: Kpi, lang: Lang) -> str:
-    text = f"{value:g}" if kpi.unit not in ("count", "eur") else f"{int(value):,}"
+def format_amount(value: float, unit: str, lang: Lang) -> str:
+    """A KPI value as people write it: ``1,200`` / ``1.200``, ``4.5 h`` / ``4,5 Std.``."""
+    text = f"{value:g}" if unit not in ("count", "eur") else f"{int(value):,}"
     if lang == "de":
-        text = text.replace(",", ".") if kpi.unit in ("count", "eur") else text.replace(".", ",")
-    return text + t(f"unit.{kpi.unit}", lang)
+        text = text.replace(",", ".") if unit in ("count", "eur") else text.replace(".", ",")
+    return text + t(f"unit.{unit}", lang)
+
+
+def _format(value: float, kpi: Kpi, lang: Lang) -> str:
+    return format_amount(value, kpi.unit, lang)
 
 
 def outcome_goal(kpi: Kpi, objective: str, answers: Answers, due: date, lang: Lang) -> Goal:
@@ -100,6 +116,35 @@ def outcome_goal(kpi: Kpi, objective: str, answers: Answers, due: date, lang: La
         measure=t("goal.measure-outcome", lang),
         serves=list(answers.organisation.company_goals),
     )
+
+
+def blockers(a: Assessment, result: Result, lang: Lang) -> list[Blocker]:
+    """The result's blockers in its order, each with its excuse and counter-position."""
+    dims = {d.id: d for d in a.dimensions}
+    scores = {r.id: r.score for r in result.dimensions}
+    out = []
+    for did in result.blockers:
+        s = scores[did]
+        if s is None:  # pragma: no cover - a blocker always has a score
+            continue
+        d = dims[did]
+        out.append(Blocker(id=did, excuse=d.excuse.get(lang), score=s, counter=d.counter.get(lang)))
+    return out
+
+
+def shared_notes(a: Assessment, answers: Answers, lang: Lang) -> list[Note]:
+    """The notes meant for the client, of the questions in scope, in questionnaire order.
+
+    Only ``Answer.note`` is read: the interviewer's ``private_note`` never enters a plan.
+    """
+    out = []
+    for d, q in a.questions(answers.scope):
+        answer = answers.answers.get(q.id)
+        if answer is not None and answer.note.strip():
+            out.append(
+                Note(question=q.id, dimension=d.id, prompt=q.prompt.get(lang), note=answer.note)
+            )
+    return out
 
 
 def _task(
@@ -139,11 +184,13 @@ def make_plan(
     start: date | None = None,
     weeks: int = DEFAULT_WEEKS,
     today: date | None = None,
+    start_point: StartPoint | None = None,
 ) -> Plan:
     """The starter goals and first-iteration plan for scored answers.
 
     ``start`` defaults to the Monday after ``answers.completed`` (or after ``today`` when the
-    answers carry no completion date).
+    answers carry no completion date). ``start_point`` is the progress since the previous
+    iteration (see :func:`smcheck.progress.progress`), carried into the plan as given.
     """
     if not MIN_WEEKS <= weeks <= MAX_WEEKS:
         raise ValueError(f"an iteration lasts {MIN_WEEKS}-{MAX_WEEKS} weeks, not {weeks}")
@@ -211,6 +258,9 @@ def make_plan(
         organisation=answers.organisation,
         respondent=answers.respondent,
         result=result,
+        start_point=start_point,
+        blockers=blockers(a, result, lang),
+        notes=shared_notes(a, answers, lang),
         iteration=Iteration(
             weeks=weeks,
             start=start,

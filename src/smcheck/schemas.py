@@ -10,16 +10,18 @@ from pydantic import BaseModel
 from smcheck.config import Config
 from smcheck.models.answers import Answers
 from smcheck.models.assessment import Assessment
+from smcheck.models.comparison import Comparison
 from smcheck.models.plan import Plan
 
-Kind = Literal["plan", "answers", "assessment", "config"]
-KINDS: tuple[Kind, ...] = ("plan", "answers", "assessment", "config")
+Kind = Literal["plan", "answers", "assessment", "config", "comparison"]
+KINDS: tuple[Kind, ...] = ("plan", "answers", "assessment", "config", "comparison")
 
 _MODELS: dict[Kind, tuple[type[BaseModel], Literal["validation", "serialization"]]] = {
     "plan": (Plan, "serialization"),
     "answers": (Answers, "validation"),
     "assessment": (Assessment, "validation"),
     "config": (Config, "validation"),
+    "comparison": (Comparison, "serialization"),
 }
 
 

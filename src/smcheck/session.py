@@ -12,7 +12,7 @@ import tomli_w
 from smcheck.catalog import load_answers
 from smcheck.errors import InvalidFile, SmcheckError
 from smcheck.locations import sessions_dir
-from smcheck.models.answers import ANSWERS_SCHEMA, SESSION_ID, Answers, Scope
+from smcheck.models.answers import ANSWERS_SCHEMA, SESSION_ID, Answers, Respondent, Scope
 from smcheck.models.assessment import Assessment
 from smcheck.models.common import Lang
 from smcheck.storage import write_atomic
@@ -140,3 +140,57 @@ def _aware(value: datetime | None) -> datetime | None:
     if value is None or value.tzinfo is not None:
         return value
     return value.replace(tzinfo=UTC)
+
+
+def engagement_of(session_id: str, answers: Answers) -> str:
+    """The engagement id of a session: its own, or one derived from the session id."""
+    return answers.engagement or f"e{session_id}"
+
+
+def respondents(engagement: str) -> list[tuple[str, Answers]]:
+    """The sessions of one engagement (several respondents of one organisation), oldest first."""
+    found: list[tuple[str, Answers]] = []
+    for info in sorted(list_sessions(), key=lambda s: s.id):
+        if info.problem:
+            continue
+        answers, _ = load_answers(info.path)
+        if engagement_of(info.id, answers) == engagement:
+            found.append((info.id, answers))
+    return found
+
+
+def remove_session(session_id: str) -> Path:
+    """Move a session out of the list into ``sessions/removed/``; nothing is deleted."""
+    path = session_path(session_id)
+    if not path.exists():
+        raise SmcheckError(f"no session {session_id!r}")
+    target = path.parent / "removed" / path.name
+    target.parent.mkdir(exist_ok=True)
+    path.replace(target)
+    return target
+
+
+def follow_up(
+    answers: Answers,
+    when: datetime,
+    *,
+    respondent: Respondent | None = None,
+    previous: str | None = None,
+) -> Answers:
+    """A new, empty session that keeps the organisation profile (and engagement) of ``answers``.
+
+    With ``respondent`` it is another respondent of the same engagement; with ``previous`` it is
+    the next iteration of the same respondent, starting where the previous plan left off.
+    """
+    return answers.model_copy(
+        update={
+            "respondent": respondent or answers.respondent,
+            "answers": {},
+            "goals": {},
+            "actuals": {},
+            "started": when,
+            "updated": when,
+            "completed": None,
+            "previous": previous,
+        }
+    )

@@ -1,4 +1,8 @@
-"""Exports of a plan: TOML (primary), JSON with the same structure, Markdown for people."""
+"""Exports of a plan: TOML (primary), JSON with the same structure, Markdown for people.
+
+CSV (tasks for spreadsheets and issue trackers) and iCalendar (phase windows) are extra
+formats; their modules are imported only when used.
+"""
 
 from __future__ import annotations
 
@@ -12,6 +16,10 @@ from smcheck.models.plan import Plan
 
 Format = Literal["toml", "json", "md"]
 FORMATS: tuple[Format, ...] = ("toml", "json", "md")
+"""The formats the interactive app writes."""
+AllFormat = Literal["toml", "json", "md", "csv", "ics"]
+ALL_FORMATS: tuple[AllFormat, ...] = ("toml", "json", "md", "csv", "ics")
+"""Every format :func:`render` knows."""
 
 
 def to_toml(plan: Plan) -> str:
@@ -30,13 +38,30 @@ def to_json(plan: Plan, *, compact: bool = False) -> str:
     return json.dumps(data, ensure_ascii=False, indent=2) + "\n"
 
 
-def render(plan: Plan, fmt: Format) -> str:
+def render(plan: Plan, fmt: AllFormat) -> str:
     """The plan in ``fmt``."""
     if fmt == "toml":
         return to_toml(plan)
     if fmt == "json":
         return to_json(plan)
+    if fmt == "csv":
+        from smcheck.export.csv import to_csv
+
+        return to_csv(plan)
+    if fmt == "ics":
+        from smcheck.export.ics import to_ics
+
+        return to_ics(plan)
     return to_markdown(plan)
 
 
-__all__ = ["FORMATS", "Format", "render", "to_json", "to_markdown", "to_toml"]
+__all__ = [
+    "ALL_FORMATS",
+    "FORMATS",
+    "AllFormat",
+    "Format",
+    "render",
+    "to_json",
+    "to_markdown",
+    "to_toml",
+]

@@ -4,8 +4,10 @@ from __future__ import annotations
 
 from datetime import date
 
-from smcheck.i18n import t
-from smcheck.models.plan import Goal, Plan
+from smcheck.i18n import WORDS, t
+from smcheck.models.common import Lang
+from smcheck.models.plan import Goal, GoalProgress, Plan, StartPoint
+from smcheck.planning import format_amount
 from smcheck.text import bar, md_escape
 
 
@@ -15,6 +17,65 @@ def _date(d: date, lang: str) -> str:
 
 def _span(weeks: tuple[int, int]) -> str:
     return str(weeks[0]) if weeks[0] == weeks[1] else f"{weeks[0]}–{weeks[1]}"
+
+
+def _quote(text: str, lang: Lang) -> str:
+    """Escaped ``text`` in the language's quotation marks."""
+    return f"„{md_escape(text)}“" if lang == "de" else f"“{md_escape(text)}”"
+
+
+def _signed(n: int | None) -> str:
+    if n is None:
+        return "–"
+    return f"+{n}" if n > 0 else f"−{-n}" if n < 0 else "±0"
+
+
+def _score(n: int | None) -> str:
+    return "–" if n is None else str(n)
+
+
+def _amount(value: float, unit: str | None, lang: Lang) -> str:
+    """``value`` with its unit; a unit smcheck does not know (a hand-edited plan) is left out."""
+    if unit is None or f"unit.{unit}" not in WORDS:
+        return f"{value:g}"
+    return format_amount(value, unit, lang)
+
+
+def _progress_line(g: GoalProgress, lang: Lang) -> str:
+    parts = [f"**{md_escape(g.title)}**", t(f"status.{g.status}", lang)]
+    if g.actual is not None:
+        parts.append(f"{t('report.actual', lang)} {_amount(g.actual, g.unit, lang)}")
+    if g.progress_pct is not None:
+        parts.append(t("report.progress", lang, pct=g.progress_pct))
+    return f"- `{g.id}` " + " · ".join(parts)
+
+
+def _start_point(sp: StartPoint, lang: Lang) -> list[str]:
+    previous, current = _date(sp.previous_completed, lang), _date(sp.current_completed, lang)
+    out = [
+        f"## {t('report.start-point', lang)}",
+        "",
+        t("report.start-since", lang, previous=previous, current=current),
+        "",
+        f"**{t('report.overall', lang)}: {_score(sp.previous_overall)} → "
+        f"{_score(sp.current_overall)} ({_signed(sp.overall_delta)})** · "
+        f"{t('report.stage', lang)}: {md_escape(sp.previous_stage_name)} → "
+        f"**{md_escape(sp.current_stage_name)}**",
+        "",
+        f"| {t('report.dimension-id', lang)} | {previous} | {current} | "
+        f"{t('report.change', lang)} |",
+        "|---|--:|--:|--:|",
+    ]
+    out += [
+        f"| {d.id} | {_score(d.previous)} | {_score(d.current)} | {_signed(d.delta)} |"
+        for d in sp.dimensions
+    ]
+    out.append("")
+    if sp.goals:
+        out += [f"### {t('report.previous-goals', lang)}", ""]
+        out += [_progress_line(g, lang) for g in sp.goals]
+        out.append("")
+    return out
 
 
 def _goal_line(g: Goal, plan: Plan) -> str:
@@ -34,7 +95,9 @@ def _goal_line(g: Goal, plan: Plan) -> str:
 
 
 def to_markdown(plan: Plan) -> str:
-    """A readable report: stage, bars per dimension, blockers, goals and the iteration by phase."""
+    """A readable report for the client: stage, bars per dimension, blockers with their
+    counter-positions, the start point against the previous iteration, shared notes, goals and
+    the iteration by phase. Private notes are not in a plan, so never in the report."""
     lang = plan.lang
     r = plan.result
     org = plan.organisation
@@ -78,21 +141,27 @@ def to_markdown(plan: Plan) -> str:
     width = max(len(d.id) for d in r.dimensions)
     for d in r.dimensions:
         score = t("report.no-score", lang) if d.score is None else f"{d.score:3d}"
-        out.append(
+        line = (
             f"{d.id:<{width}}  {bar(d.score)}  {score}  ({d.answered}/{d.questions} "
             f"{t('report.answered', lang)})"
         )
+        if d.confidence is not None:
+            line += f"  {t('report.confidence', lang)} {d.confidence} %"
+        out.append(line)
     out += ["```", ""]
     blockers = ", ".join(f"{b} ({md_escape(names[b])})" for b in r.blockers) or t(
         "report.none", lang
     )
     strengths = ", ".join(r.strengths) or t("report.none", lang)
-    out += [
-        f"**{t('report.blockers', lang)}:** {blockers}",
-        "",
-        f"**{t('report.strengths', lang)}:** {strengths}",
-        "",
-    ]
+    out += [f"**{t('report.blockers', lang)}:** {blockers}", ""]
+    if plan.blockers:
+        for b in plan.blockers:
+            out += [
+                f"- **{b.id}** ({b.score}): {_quote(b.excuse, lang)}",
+                f"  - {t('report.counter', lang)}: {md_escape(b.counter)}",
+            ]
+        out.append("")
+    out += [f"**{t('report.strengths', lang)}:** {strengths}", ""]
 
     pulls = [d for d in r.dimensions if d.pulled_down_by]
     if pulls:
@@ -127,6 +196,18 @@ def to_markdown(plan: Plan) -> str:
         if r.next_stage_lifts and not r.next_stage_reached:
             out += ["", t("report.next-not-enough", lang, stage=r.next_stage)]
     out.append("")
+
+    if plan.start_point is not None:
+        out += _start_point(plan.start_point, lang)
+
+    if plan.notes:
+        out += [f"## {t('report.notes', lang)}", ""]
+        for n in plan.notes:
+            out += [
+                f"- {_quote(n.prompt, lang)} (`{n.question}`, {n.dimension})",
+                f"  - {md_escape(n.note)}",
+            ]
+        out.append("")
 
     out += [f"## {t('report.goals', lang)}", ""]
     out += [_goal_line(g, plan) for g in plan.goals]

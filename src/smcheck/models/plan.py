@@ -75,6 +75,74 @@ class Result(Strict):
     )
 
 
+class Blocker(Strict):
+    """A dimension that blocks the next stage, with what the articles hold against its excuse."""
+
+    id: Id
+    excuse: str
+    score: int
+    counter: str = Field(description="The counter-position to the excuse.")
+
+
+class Note(Strict):
+    """A note shared with the client on one answer (private notes never enter a plan)."""
+
+    question: Id
+    dimension: Id
+    prompt: str
+    note: str
+
+
+class DimensionDelta(Strict):
+    """How one dimension's score changed since the previous start point."""
+
+    id: Id
+    previous: int | None = Field(default=None, description="Score at the previous start point.")
+    current: int | None = Field(default=None, description="Score now.")
+    delta: int | None = Field(default=None, description="current - previous, when both exist.")
+
+
+GoalStatus = Literal["reached", "not-reached", "no-actual", "no-target"]
+"""How a goal of the previous iteration ended: judged against its numeric target, if it has one."""
+
+
+class GoalProgress(Strict):
+    """A goal of the previous iteration and the value measured at its end."""
+
+    id: Id
+    title: str
+    kind: Literal["outcome", "enabler"]
+    unit: str | None = None
+    direction: Literal["increase", "decrease"] | None = None
+    baseline: float | None = None
+    target: float | None = None
+    actual: float | None = None
+    status: GoalStatus
+    progress_pct: int | None = Field(
+        default=None,
+        description="Share of the way from baseline to target in percent, rounded half up; "
+        "above 100 beyond the target, below 0 when the value moved away from it.",
+    )
+
+
+class StartPoint(Strict):
+    """The new start point: what changed since the previous iteration's answers."""
+
+    previous_completed: date
+    current_completed: date
+    previous_overall: int | None = None
+    previous_stage: Id
+    previous_stage_name: str
+    current_overall: int | None = None
+    current_stage: Id
+    current_stage_name: str
+    overall_delta: int | None = Field(
+        default=None, description="current_overall - previous_overall, when both exist."
+    )
+    dimensions: list[DimensionDelta]
+    goals: list[GoalProgress] = Field(description="Every goal of the previous plan.")
+
+
 class Goal(Strict):
     """A starter goal: an outcome goal from an objective or an enabler goal from a weak dimension."""
 
@@ -152,6 +220,15 @@ class Plan(Strict):
     organisation: Organisation
     respondent: Respondent
     result: Result
+    start_point: StartPoint | None = Field(
+        default=None, description="Progress since the previous iteration, when there was one."
+    )
+    blockers: list[Blocker] = Field(
+        default_factory=list, description="The result's blockers with their counter-positions."
+    )
+    notes: list[Note] = Field(
+        default_factory=list, description="Notes shared with the client, in questionnaire order."
+    )
     iteration: Iteration
     goals: list[Goal]
     tasks: list[Task]

@@ -191,3 +191,104 @@ class ExportDialog(ModalScreen[tuple[Path, bool] | None]):
             self.query_one("#export", Button).label = ui("export.overwrite", self.lang)
             return
         self.dismiss((base, self.confirmed == base))
+
+
+ROLES = ("leadership", "team", "consultant")
+
+
+class RespondentDialog(ModalScreen[tuple[str, str] | None]):
+    """Name and role of a respondent (to add one, or to rename one)."""
+
+    BINDINGS = [Binding("escape", "dismiss(None)", show=False)]
+
+    def __init__(self, lang: Lang, title: str, name: str = "", role: str = "team") -> None:
+        super().__init__()
+        self.lang = lang
+        self.title_text = title
+        self.respondent_name = name
+        self.role = role
+
+    def compose(self) -> ComposeResult:
+        lang = self.lang
+        with Vertical(classes="dialog"):
+            yield Static(Text(self.title_text, style="bold"))
+            yield Label(ui("profile.respondent", lang))
+            yield TextField(self.respondent_name, id="respondent-name", max_length=200)
+            yield Label(ui("profile.role", lang))
+            yield Select(
+                [(t(f"role.{r}", lang), r) for r in ROLES],
+                value=self.role,
+                allow_blank=False,
+                id="respondent-role",
+            )
+            with Horizontal(classes="buttons"):
+                yield Button(ui("ok", lang), id="ok", variant="primary")
+                yield Button(ui("cancel", lang), id="cancel")
+
+    def on_input_submitted(self, event: Input.Submitted) -> None:
+        event.stop()
+        self._done()
+
+    def on_button_pressed(self, event: Button.Pressed) -> None:
+        if event.button.id == "ok":
+            self._done()
+        else:
+            self.dismiss(None)
+
+    def _done(self) -> None:
+        role = self.query_one(Select).value
+        self.dismiss((self.query_one(Input).value.strip(), str(role)))
+
+
+class ConfirmDialog(ModalScreen[bool]):
+    """A yes/no question; Escape means no."""
+
+    BINDINGS = [Binding("escape", "dismiss(False)", show=False)]
+
+    def __init__(self, lang: Lang, message: str, yes: str) -> None:
+        super().__init__()
+        self.lang = lang
+        self.message = message
+        self.yes = yes
+
+    def compose(self) -> ComposeResult:
+        with Vertical(classes="dialog"):
+            yield Static(Text(self.message))
+            with Horizontal(classes="buttons"):
+                yield Button(self.yes, id="yes", variant="error")
+                yield Button(ui("cancel", self.lang), id="no")
+
+    def on_mount(self) -> None:
+        self.query_one("#no", Button).focus()
+
+    def on_button_pressed(self, event: Button.Pressed) -> None:
+        self.dismiss(event.button.id == "yes")
+
+
+class AmountDialog(ModalScreen[tuple[float | None] | None]):
+    """One number, e.g. the actual value a goal reached; empty clears it."""
+
+    BINDINGS = [Binding("escape", "dismiss(None)", show=False)]
+
+    def __init__(self, lang: Lang, title: str, label: str, value: float | None) -> None:
+        super().__init__()
+        self.lang = lang
+        self.title_text = title
+        self.label = label
+        self.value = value
+
+    def compose(self) -> ComposeResult:
+        with Vertical(classes="dialog"):
+            yield Static(Text(self.title_text, style="bold"))
+            yield Label(self.label)
+            yield TextField("" if self.value is None else f"{self.value:g}", id="amount")
+            yield Static("", id="edit-error")
+
+    def on_input_submitted(self, event: Input.Submitted) -> None:
+        event.stop()
+        try:
+            value = parse_amount(event.value)
+        except ValueError:
+            self.query_one("#edit-error", Static).update(ui("edit.bad-number", self.lang))
+            return
+        self.dismiss((value,))

@@ -28,6 +28,10 @@ class DimensionScreen(WalkScreen):
         Binding("0", "pick('dont-know')", "key.dont-know", show=False),
         Binding("n", "pick('n/a')", "key.n-a", show=False),
         Binding("c", "counter", "key.counter"),
+        Binding("g", "confidence('guess')", "key.confidence", key_display="g k v"),
+        Binding("k", "confidence('know')", "key.confidence", show=False),
+        Binding("v", "confidence('verified')", "key.confidence", show=False),
+        Binding("f", "revisit", "key.revisit"),
         Binding("enter", "app.next", "key.next", key_display="⏎"),
     ]
 
@@ -72,7 +76,12 @@ class DimensionScreen(WalkScreen):
                     continue
                 labels = self.assessment.scale(q.scale).labels.get(lang)
                 yield QuestionCard(
-                    q, self.in_scope.index(q) + 1, labels, lang, self.answers.answers.get(q.id)
+                    q,
+                    self.in_scope.index(q) + 1,
+                    labels,
+                    lang,
+                    self.answers.answers.get(q.id),
+                    interview=self.answers.interview,
                 )
         yield Footer()
 
@@ -81,7 +90,7 @@ class DimensionScreen(WalkScreen):
         target = next((c for c in cards if c.question.id == self.initial_focus), None)
         if target is None:
             target = next((c for c in cards if c.value == ""), cards[0])
-        target.focus()
+        self.set_focus(target)  # at once: a key typed ahead must reach this question
         self.call_after_refresh(target.scroll_visible, animate=False)
         self._show_progress(target)
 
@@ -115,6 +124,21 @@ class DimensionScreen(WalkScreen):
             return
         card.pick(value)
         card.action_move(1)
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if action in ("confidence", "revisit"):
+            return self.answers.interview
+        return True
+
+    def action_confidence(self, level: str) -> None:
+        card = self.focused
+        if isinstance(card, QuestionCard):
+            card.set_field("confidence", None if card.answer.confidence == level else level)
+
+    def action_revisit(self) -> None:
+        card = self.focused
+        if isinstance(card, QuestionCard):
+            card.set_field("revisit", not card.answer.revisit)
 
     def action_counter(self) -> None:
         self.query_one("#counter").toggle_class("hidden")

@@ -37,6 +37,9 @@ class PlanScreen(WalkScreen):
         yield Static(Text(self.t("plan.title"), style="bold"), classes="title")
         yield Static(self.t("plan.goals"), classes="section")
         yield DataTable(id="goals", cursor_type="row")
+        if self.plan.start_point is not None:
+            yield Static(self.t("progress.title"), classes="section")
+            yield DataTable(id="progress", cursor_type="row")
         yield Static(
             self.t("plan.tasks", start=it.start, end=it.end, next=it.next_assessment),
             classes="section",
@@ -49,6 +52,17 @@ class PlanScreen(WalkScreen):
         for key in ("plan.col.baseline", "plan.col.target", "plan.col.owner", "plan.col.goal"):
             goals.add_column(self.t(key), key=key)
         self.fill_goals()
+        if self.plan.start_point is not None:
+            table = self.query_one("#progress", DataTable)
+            for key in (
+                "plan.col.baseline",
+                "plan.col.target",
+                "progress.col.actual",
+                "progress.col.status",
+                "plan.col.goal",
+            ):
+                table.add_column(self.t(key), key=key)
+            self.fill_progress()
         tasks = self.query_one("#tasks", DataTable)
         for key in ("plan.col.phase", "plan.col.weeks", "plan.col.owner", "plan.col.task"):
             tasks.add_column(self.t(key), key=key)
@@ -86,7 +100,30 @@ class PlanScreen(WalkScreen):
                 baseline, target, t(f"role.{g.owner}", self.lang), Text(one_line(g.title)), key=g.id
             )
 
+    def fill_progress(self) -> None:
+        """The previous plan's goals with what they reached."""
+        if self.plan.start_point is None:
+            return
+        table = self.query_one("#progress", DataTable)
+        table.clear()
+        for g in self.plan.start_point.goals:
+            status = self.t(f"status.{g.status}")
+            if g.progress_pct is not None:
+                status += f" ({g.progress_pct} %)"
+            table.add_row(
+                amount(g.baseline) or "–",
+                amount(g.target) or "–",
+                amount(g.actual) or "–",
+                status,
+                Text(one_line(g.title)),
+                key=g.id,
+            )
+
     def on_data_table_row_selected(self, event: DataTable.RowSelected) -> None:
+        if event.data_table.id == "progress" and event.row_key.value and self.plan.start_point:
+            done = next(g for g in self.plan.start_point.goals if g.id == event.row_key.value)
+            self.smcheck.edit_actual(done.id, one_line(done.title), done.actual)
+            return
         if event.data_table.id != "goals" or event.row_key.value is None:
             return
         goal = next((g for g in self.plan.goals if g.id == event.row_key.value), None)
@@ -104,6 +141,11 @@ class PlanScreen(WalkScreen):
         row = goals.cursor_row
         self.fill_goals()
         goals.move_cursor(row=row)
+        if plan.start_point is not None:
+            progress = self.query_one("#progress", DataTable)
+            row = progress.cursor_row
+            self.fill_progress()
+            progress.move_cursor(row=row)
 
 
 __all__ = ["Goal", "PlanScreen"]

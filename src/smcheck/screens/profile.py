@@ -17,11 +17,11 @@ from smcheck.models.answers import Answers, Size
 from smcheck.models.assessment import Assessment
 from smcheck.models.common import Lang
 from smcheck.screens.base import WalkScreen
+from smcheck.screens.dialogs import ROLES
 from smcheck.screens.fields import TextField
 from smcheck.text import one_line
 
 SIZES: tuple[Size, ...] = ("1-9", "10-49", "50-249", "250-999", "1000+")
-ROLES = ("leadership", "team", "consultant")
 
 
 class ProfileScreen(WalkScreen):
@@ -127,6 +127,6 @@ class ProfileScreen(WalkScreen):
         ordered = [o.id for o in self.assessment.objectives if o.id in chosen]
         self.post_message(ProfileChanged("organisation", "objectives", ordered))
 
-    def on_button_pressed(self, event: Button.Pressed) -> None:
+    async def on_button_pressed(self, event: Button.Pressed) -> None:
         if event.button.id == "continue":
-            self.smcheck.action_next()
+            await self.smcheck.action_next()

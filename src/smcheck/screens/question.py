@@ -9,7 +9,7 @@ from textual.containers import Horizontal, Vertical
 from textual.events import Click
 from textual.widgets import Input, Static
 
-from smcheck.messages import AnswerPicked, NoteChanged
+from smcheck.messages import AnswerFieldChanged, AnswerPicked
 from smcheck.models.answers import Answer
 from smcheck.models.assessment import Question
 from smcheck.models.common import Lang
@@ -63,7 +63,13 @@ class QuestionCard(Vertical, can_focus=True):
     ]
 
     def __init__(
-        self, question: Question, number: int, labels: list[str], lang: Lang, answer: Answer | None
+        self,
+        question: Question,
+        number: int,
+        labels: list[str],
+        lang: Lang,
+        answer: Answer | None,
+        interview: bool = False,
     ) -> None:
         super().__init__(id=f"q-{question.id}", classes="question")
         self.question = question
@@ -71,6 +77,7 @@ class QuestionCard(Vertical, can_focus=True):
         self.labels = labels
         self.lang = lang
         self.answer = answer or Answer()
+        self.interview = interview
 
     def compose(self) -> ComposeResult:
         q, lang, value = self.question, self.lang, self.answer.value
@@ -88,13 +95,49 @@ class QuestionCard(Vertical, can_focus=True):
             Text.assemble((ui("dim.why", lang), "italic"), one_line(q.help.get(lang))),
             classes="help",
         )
+        if self.interview:
+            yield Static(
+                Text.assemble((ui("dim.hint", lang), "bold"), one_line(q.hint.get(lang))),
+                classes="hint",
+            )
+            yield Static(self._interview_line(), classes="interview")
         yield TextField(
             self.answer.note,
-            placeholder=ui("dim.note", lang),
+            placeholder=ui("dim.note-shared" if self.interview else "dim.note", lang),
             classes="note",
+            id=f"note-{q.id}",
             compact=True,
             select_on_focus=False,
         )
+        if self.interview:
+            yield TextField(
+                self.answer.private_note,
+                placeholder=ui("dim.note-private", lang),
+                classes="note private",
+                id=f"private-{q.id}",
+                compact=True,
+                select_on_focus=False,
+            )
+
+    def _interview_line(self) -> Text:
+        """Confidence and the revisit flag, readable without colour."""
+        lang, a = self.lang, self.answer
+        line = Text(ui("dim.confidence", lang))
+        for key, level in (("g", "guess"), ("k", "know"), ("v", "verified")):
+            line.append(f"  {MARK[a.confidence == level]} ")
+            line.append(key, "bold")
+            line.append(f" {ui(f'conf.{level}', lang)}")
+        line.append(f"    {'⚑' if a.revisit else '·'} ")
+        line.append("f", "bold")
+        line.append(f" {ui('dim.revisit', lang)}")
+        return line
+
+    def set_field(self, field: str, value: object) -> None:
+        """Change confidence or the revisit flag; the app saves it."""
+        self.answer = self.answer.model_copy(update={field: value})
+        if self.interview:
+            self.query_one(".interview", Static).update(self._interview_line())
+        self.post_message(AnswerFieldChanged(self.question.id, field, value))
 
     @property
     def value(self) -> int | str:
@@ -119,9 +162,10 @@ class QuestionCard(Vertical, can_focus=True):
 
     def on_input_changed(self, event: Input.Changed) -> None:
         event.stop()
-        if event.value != self.answer.note:
-            self.answer = self.answer.model_copy(update={"note": event.value})
-            self.post_message(NoteChanged(self.question.id, event.value))
+        field = "private_note" if event.input.has_class("private") else "note"
+        if event.value != getattr(self.answer, field):
+            self.answer = self.answer.model_copy(update={field: event.value})
+            self.post_message(AnswerFieldChanged(self.question.id, field, event.value))
 
     def on_input_submitted(self, event: Input.Submitted) -> None:
         event.stop()

@@ -72,6 +72,6 @@ class ReviewScreen(WalkScreen):
         if event.row_key.value:
             self.smcheck.jump_to_question(event.row_key.value)
 
-    def on_button_pressed(self, event: Button.Pressed) -> None:
+    async def on_button_pressed(self, event: Button.Pressed) -> None:
         if event.button.id == "to-results":
-            self.smcheck.action_next()
+            await self.smcheck.action_next()
