@@ -445,6 +445,9 @@ def test_subprocess_version_schema_and_no_textual(answers: Path, tmp_path: Path)
         "score": ["score", str(answers), "-a", str(MINI), "--format", "json"],
         "validate": ["validate", str(MINI)],
         "schema": ["schema", "plan"],
+        "compare": ["compare", str(answers), str(answers), "-a", str(MINI)],
+        "sessions": ["sessions"],
+        "score-ics": ["score", str(answers), "-a", str(MINI), "--format", "ics"],
     }
     for name, argv in commands.items():
         result = python("-c", _NO_TEXTUAL, *argv)
@@ -509,3 +512,92 @@ def test_a_broken_settings_file_is_named_with_its_line(
         f"smcheck: error: {config}:2: theme: Input should be 'textual-dark' or 'textual-light'\n"
     )
     assert config.read_text(encoding="utf-8") == 'schema = "smcheck.config/1"\ntheme = "pink"\n'
+
+
+def _respondent(tmp_path: Path, name: str, role: str, a1: int, extra: str = "") -> Path:
+    text = answers_text(name).replace(
+        '[respondent]\nname = "' + name + '"', f'[respondent]\nname = "{name}"\nrole = "{role}"'
+    )
+    text = text.replace("[answers.a1]\nvalue = 3", f"[answers.a1]\nvalue = {a1}") + extra
+    path = tmp_path / f"{name.lower()}.toml"
+    path.write_text(text, encoding="utf-8")
+    return path
+
+
+def test_compare_shows_respondents_side_by_side(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    # alpha has only a1 answered: the boss says 5 (100), the team member 1 (0): 100 points apart
+    boss = _respondent(tmp_path, "Boss", "leadership", 5)
+    team = _respondent(tmp_path, "Tina", "team", 1)
+    code, out, err = run(capsys, "compare", boss, team, "-a", MINI)
+    assert (code, err) == (0, "")
+    assert "Boss" in out and "Tina" in out
+    code, out, _ = run(capsys, "compare", boss, team, "-a", MINI, "--format", "json")
+    data = json.loads(out)
+    assert data["schema"] == "smcheck.comparison/1"
+    alpha = next(d for d in data["dimensions"] if d["id"] == "alpha")
+    assert (alpha["scores"], alpha["spread"], alpha["combined"]) == ([100, 0], 100, 50)
+    assert [g["dimension"] for g in data["gaps"]] == ["alpha"]
+
+
+def test_compare_markdown_is_a_client_report_without_private_notes(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    secret = (
+        '\n[answers.a2]\nvalue = 2\nnote = "shared remark"\nprivate_note = "PRIVATE-do-not-send"\n'
+    )
+    boss = _respondent(tmp_path, "Boss", "leadership", 5, secret)
+    team = _respondent(tmp_path, "Tina", "team", 1)
+    report = tmp_path / "report.md"
+    assert run(capsys, "compare", boss, team, "-a", MINI, "-o", report)[0] == 0
+    md = report.read_text(encoding="utf-8")
+    assert "## Comparison" in md and "# Social media readiness" in md
+    assert "shared remark" in md
+    assert "PRIVATE-do-not-send" not in md
+
+
+def test_compare_needs_two_respondents(answers: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    code, out, err = run(capsys, "compare", answers, "-a", MINI)
+    assert (code, out) == (2, "")
+    assert err.startswith("smcheck: error: ") and "two" in err
+
+
+def test_score_with_the_previous_iteration_adds_the_start_point(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    before = tmp_path / "before.toml"
+    before.write_text(answers_text(), encoding="utf-8")  # completed 2026-03-04, reach baseline 1200
+    after = tmp_path / "after.toml"
+    after.write_text(
+        answers_text().replace("completed = 2026-03-04", "completed = 2026-04-20")
+        + "\n[actuals]\nreach = 1500\n",
+        encoding="utf-8",
+    )
+    plan_path = tmp_path / "plan.toml"
+    assert run(capsys, "score", after, "--previous", before, "-a", MINI, "-o", plan_path)[0] == 0
+    plan = tomllib.loads(plan_path.read_text(encoding="utf-8"))
+    reach = next(g for g in plan["start_point"]["goals"] if g["id"] == "reach")
+    # target was 1200 + 20 % = 1440; 1500 reached it: (1500 - 1200) / (1440 - 1200) = 125 %
+    assert (reach["target"], reach["actual"], reach["status"], reach["progress_pct"]) == (
+        1440,
+        1500,
+        "reached",
+        125,
+    )
+    code, out, err = run(
+        capsys, "score", before, "--previous", after, "-a", MINI, "-o", tmp_path / "x.toml"
+    )
+    assert (code, out) == (2, "")
+    assert err.startswith(f"smcheck: error: {after}: ") and "before" in err
+
+
+@pytest.mark.parametrize(
+    ("suffix", "first"), [("csv", "Task ID,Summary,"), ("ics", "BEGIN:VCALENDAR")]
+)
+def test_score_writes_csv_and_ics_from_the_suffix(
+    answers: Path, tmp_path: Path, suffix: str, first: str, capsys: pytest.CaptureFixture[str]
+) -> None:
+    out = tmp_path / f"plan.{suffix}"
+    assert run(capsys, "score", answers, "-a", MINI, "-o", out)[0] == 0
+    assert out.read_text(encoding="utf-8").startswith(first)

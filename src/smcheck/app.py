@@ -332,7 +332,9 @@ class SmcheckApp(EngagementMixin, App[None]):
             return
         base, overwrite = choice
         try:
-            paths = write_exports(self.plan(), base, overwrite=overwrite)
+            paths = write_exports(
+                self.plan(), base, overwrite=overwrite, report_prefix=self.comparison_report()
+            )
         except SmcheckError as exc:
             self.push_screen(ErrorDialog(self.lang, str(exc)))
             return

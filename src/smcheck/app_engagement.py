@@ -28,6 +28,7 @@ if TYPE_CHECKING:
 
     from smcheck.models.assessment import Assessment
     from smcheck.models.common import Lang
+    from smcheck.models.comparison import Comparison
 
     _Base = App[None]
 else:
@@ -155,8 +156,7 @@ class EngagementMixin(_Base):
             confirmed,
         )
 
-    def show_comparison(self) -> None:
-        """Everyone's dimension scores side by side."""
+    def _comparison(self) -> Comparison:
         from smcheck.compare import compare
 
         assert self.assessment is not None
@@ -165,10 +165,25 @@ class EngagementMixin(_Base):
             one_line(a.respondent.name) or f"{t(f'role.{a.respondent.role}', self.lang)} {i}"
             for i, (_, a) in enumerate(members, start=1)
         ]
+        return compare(
+            self.assessment, list(zip(labels, [a for _, a in members], strict=True)), self.lang
+        )
+
+    def comparison_report(self) -> str:
+        """The comparison section for the client report, when several respondents were interviewed."""
+        if self.answers is None or not self.answers.interview or len(self._members()) < 2:
+            return ""
+        from smcheck.export.comparison import comparison_markdown
+
         try:
-            comparison = compare(
-                self.assessment, list(zip(labels, [a for _, a in members], strict=True)), self.lang
-            )
+            return comparison_markdown(self._comparison()) + "\n"
+        except SmcheckError:
+            return ""
+
+    def show_comparison(self) -> None:
+        """Everyone's dimension scores side by side."""
+        try:
+            comparison = self._comparison()
         except SmcheckError as exc:
             self.push_screen(ErrorDialog(self.lang, str(exc)))
             return

@@ -1,4 +1,4 @@
-"""The command line: headless commands for scripts, and the entry to the interactive screen.
+"""The command line: the parser and `main`; what each command does is in :mod:`smcheck.commands`.
 
 Nothing here imports Textual; headless commands stay fast and work without a terminal.
 """
@@ -12,21 +12,10 @@ from datetime import date
 from pathlib import Path
 
 from smcheck import __version__
+from smcheck.commands import COMMANDS, COMPARE_FORMATS, EXIT_ERROR, EXIT_OK, FORMATS, _err
 from smcheck.errors import InvalidFile, SmcheckError
-from smcheck.models.common import Lang
 
-EXIT_OK, EXIT_ERROR = 0, 2
 RUN_OPTIONS = ("--lang", "-a", "--assessment", "--resume", "--interview")
-FORMATS = ("toml", "json", "md", "csv", "ics")
-COMPARE_FORMATS = ("text", "toml", "json", "md")
-
-
-def _lang(value: str | None) -> Lang:
-    from smcheck.i18n import system_lang
-
-    if value in ("de", "en"):
-        return value  # type: ignore[return-value]
-    return system_lang()
 
 
 def _date(value: str) -> date:
@@ -117,6 +106,25 @@ def parser() -> argparse.ArgumentParser:
     sp.add_argument("--lang", choices=["de", "en"], help="language (default: the answers')")
     sp.add_argument("--force", action="store_true", help="replace existing output files")
 
+    cp = sub.add_parser("compare", help="compare the answers of several respondents side by side")
+    cp.add_argument(
+        "answers", nargs="+", type=Path, metavar="ANSWERS", help="two or more answers files"
+    )
+    cp.add_argument(
+        "-a",
+        "--assessment",
+        metavar="ID|PATH",
+        help="assessment (default: the one named in the answers)",
+    )
+    cp.add_argument(
+        "-o", "--output", type=Path, metavar="FILE", help="write here instead of stdout"
+    )
+    cp.add_argument(
+        "--format", choices=COMPARE_FORMATS, help="default: from -o's suffix, else text"
+    )
+    cp.add_argument("--lang", choices=["de", "en"], help="language (default: the first answers')")
+    cp.add_argument("--force", action="store_true", help="replace an existing output file")
+
     vp = sub.add_parser(
         "validate", help="check assessment or answers files (exit 0 valid, 2 invalid)"
     )
@@ -128,281 +136,6 @@ def parser() -> argparse.ArgumentParser:
     sc = sub.add_parser("schema", help="print the JSON Schema of a file format")
     sc.add_argument("kind", choices=["plan", "answers", "assessment", "config"])
     return p
-
-
-def _out(text: str) -> None:
-    sys.stdout.write(text)
-
-
-def _err(message: str) -> None:
-    for line in message.splitlines() or [""]:
-        print(f"smcheck: error: {line}", file=sys.stderr)
-
-
-def cmd_assessments(args: argparse.Namespace) -> int:
-    from smcheck.catalog import entries, load_assessment
-
-    lang = _lang(None)
-    rows = []
-    for entry in entries():
-        try:
-            a = load_assessment(entry.path)
-        except InvalidFile as exc:
-            rows.append(f"{entry.path.stem:<28} INVALID  {exc.problems[0]}")
-            continue
-        full, quick = len(a.questions("full")), len(a.questions("quick"))
-        size = f"{len(a.dimensions)} dimensions, {full} questions" + (
-            f", quick {quick}" if quick else ""
-        )
-        rows.append(f"{a.id:<28} {a.version:<6} {entry.origin:<8} {size}  {a.title.get(lang)}")
-    _out("\n".join(rows) + "\n" if rows else "no assessments found\n")
-    return EXIT_OK
-
-
-def _check_targets(targets: Sequence[Path], inputs: Sequence[Path], force: bool) -> None:
-    """Refuse, before anything is written, to replace an input or (without --force) any file."""
-    problems = []
-    for target in targets:
-        if any(target.resolve() == i.resolve() for i in inputs):
-            problems.append(f"{target}: is one of the input files; choose another output name")
-        elif not force and target.exists():
-            problems.append(f"{target}: already exists; choose another name or add --force")
-    if problems:
-        raise SmcheckError("\n".join(problems))
-
-
-def _write(path: Path | None, text: str) -> None:
-    from smcheck.storage import write_atomic
-
-    if path is None:
-        _out(text)
-    else:
-        write_atomic(path, text)
-
-
-def cmd_template(args: argparse.Namespace) -> int:
-    from smcheck.catalog import find_assessment
-    from smcheck.template import make_template
-
-    a = find_assessment(args.assessment)
-    if args.quick and not a.has_quick():
-        raise SmcheckError(f"{a.id} has no quick check")
-    text = make_template(
-        a, lang=_lang(args.lang), scope="quick" if args.quick else "full", today=date.today()
-    )
-    if args.output is not None:
-        _check_targets([args.output], [], args.force)
-    _write(args.output, text)
-    return EXIT_OK
-
-
-def cmd_score(args: argparse.Namespace) -> int:
-    from smcheck.catalog import find_assessment, load_answers
-    from smcheck.export import render, to_json
-    from smcheck.planning import make_plan
-    from smcheck.progress import progress
-    from smcheck.scoring import score
-
-    fmt = args.format
-    if fmt is None:
-        suffix = args.output.suffix.lstrip(".").lower() if args.output else ""
-        fmt = suffix if suffix in FORMATS else "toml"
-    several = len(args.answers) > 1
-    if several and args.output is None and fmt != "json":
-        raise SmcheckError("several answers files: give -o FOLDER, or --format json for JSON lines")
-    if several and args.output is not None and not args.output.is_dir():
-        raise SmcheckError(
-            f"{args.output}: several answers files need -o to name an existing folder"
-        )
-    assessment = find_assessment(args.assessment) if args.assessment else None
-    problems: list[str] = []
-    outputs: dict[Path | None, str] = {}
-    lines: list[str] = []
-    for path in args.answers:
-        try:
-            answers, a = load_answers(path, assessment)
-        except InvalidFile as exc:
-            problems += [str(p) for p in exc.problems]
-            continue
-        lang = args.lang or answers.lang
-        today = None
-        if args.start is None and answers.completed is None:
-            today = date.today()
-            print(
-                f"smcheck: note: {path} has no completed date; the plan starts the Monday "
-                "after today (set completed or --start for a fixed plan)",
-                file=sys.stderr,
-            )
-        if not any(isinstance(x.value, int) for x in answers.answers.values()):
-            print(
-                f"smcheck: note: {path} has no answered question yet; "
-                'set each value to 1-5, "dont-know" or "n/a"',
-                file=sys.stderr,
-            )
-        start_point = None
-        if args.previous is not None:
-            try:
-                previous, _ = load_answers(args.previous, a)
-                start_point = progress(a, previous, answers, lang, today=args.start or date.today())
-            except InvalidFile as exc:
-                problems += [str(p) for p in exc.problems]
-                continue
-            except SmcheckError as exc:
-                problems.append(f"{args.previous}: {exc}")
-                continue
-        try:
-            plan = make_plan(
-                a,
-                answers,
-                score(a, answers, lang),
-                lang=lang,
-                start=args.start,
-                weeks=args.weeks,
-                today=today,
-                start_point=start_point,
-            )
-        except ValueError as exc:
-            problems.append(f"{path}: {exc}")
-            continue
-        if several and args.output is None:
-            lines.append(to_json(plan, compact=True))
-            continue
-        target = args.output / f"{path.stem}.plan.{fmt}" if several else args.output
-        if target in outputs:
-            problems.append(f"{path}: would write {target} a second time; rename one answers file")
-            continue
-        outputs[target] = render(plan, fmt)
-    if problems:
-        raise SmcheckError("\n".join(problems))
-    if lines:
-        _out("".join(lines))
-    _check_targets([t for t in outputs if t is not None], args.answers, args.force)
-    for target, text in outputs.items():
-        _write(target, text)
-    return EXIT_OK
-
-
-def cmd_compare(args: argparse.Namespace) -> int:
-    from smcheck.catalog import find_assessment, load_answers
-    from smcheck.compare import compare
-    from smcheck.export import to_markdown
-    from smcheck.export.comparison import (
-        comparison_json,
-        comparison_markdown,
-        comparison_text,
-        comparison_toml,
-    )
-    from smcheck.planning import make_plan
-    from smcheck.scoring import score
-
-    fmt = args.format
-    if fmt is None:
-        suffix = args.output.suffix.lstrip(".").lower() if args.output else ""
-        fmt = suffix if suffix in COMPARE_FORMATS else "text"
-    assessment = find_assessment(args.assessment) if args.assessment else None
-    problems: list[str] = []
-    loaded = []
-    for path in args.answers:
-        try:
-            loaded.append((path.stem, *load_answers(path, assessment)))
-        except InvalidFile as exc:
-            problems += [str(p) for p in exc.problems]
-    if problems:
-        raise SmcheckError("\n".join(problems))
-    a = loaded[0][2]
-    lang = args.lang or loaded[0][1].lang
-    labels = [answers.respondent.name or stem for stem, answers, _ in loaded]
-    c = compare(
-        a, [(label, answers) for label, (_, answers, _) in zip(labels, loaded, strict=True)], lang
-    )
-    if fmt == "md":
-        # the client report: the comparison, then the plan from the first (lead) respondent's answers
-        lead = loaded[0][1]
-        plan = make_plan(a, lead, score(a, lead, lang), lang=lang, today=date.today())
-        text = comparison_markdown(c) + "\n" + to_markdown(plan)
-    else:
-        text = {"text": comparison_text, "toml": comparison_toml, "json": comparison_json}[fmt](c)
-    if args.output is not None:
-        _check_targets([args.output], args.answers, args.force)
-    _write(args.output, text)
-    return EXIT_OK
-
-
-def cmd_validate(args: argparse.Namespace) -> int:
-    from smcheck.catalog import find_assessment, validate_file
-
-    assessment = find_assessment(args.assessment) if args.assessment else None
-    failed = False
-    for path in args.files:
-        try:
-            kind = validate_file(path, assessment)
-        except InvalidFile as exc:
-            failed = True
-            _err("\n".join(str(p) for p in exc.problems))
-            continue
-        _out(f"{path}: valid {kind}\n")
-    return EXIT_ERROR if failed else EXIT_OK
-
-
-def cmd_schema(args: argparse.Namespace) -> int:
-    from smcheck.schemas import schema_text
-
-    _out(schema_text(args.kind))
-    return EXIT_OK
-
-
-def cmd_run(args: argparse.Namespace) -> int:
-    from smcheck.catalog import find_assessment
-    from smcheck.config import load_config
-    from smcheck.session import session_path
-
-    config = load_config()
-    lang: Lang = args.lang or config.lang or _lang(None)
-    assessment = find_assessment(args.assessment) if args.assessment else None
-    if args.resume:
-        session_path(args.resume)  # refuses what is not a session id
-    if not sys.stdout.isatty() or not sys.stdin.isatty():
-        raise SmcheckError(
-            "the interactive check needs a terminal; for scripts use template and score"
-        )
-    from smcheck.app import SmcheckApp
-
-    app = SmcheckApp(
-        lang=lang,
-        config=config,
-        assessment=assessment,
-        resume=args.resume,
-        interview=args.interview,
-    )
-    app.run()
-    return app.return_code or EXIT_OK
-
-
-def cmd_sessions(args: argparse.Namespace) -> int:
-    from smcheck.session import list_sessions
-
-    rows = []
-    for s in list_sessions():
-        if s.problem:
-            rows.append(f"{s.id:<18} INVALID  {s.problem}")
-            continue
-        when = s.updated.astimezone().strftime("%Y-%m-%d %H:%M") if s.updated else ""
-        state = "done" if s.given == s.total and s.completed else f"{s.given}/{s.total}"
-        rows.append(f"{s.id:<18} {when:<16} {state:>7}  {s.scope:<5}  {s.organisation or '-'}")
-    _out("\n".join(rows) + "\n" if rows else "no saved sessions\n")
-    return EXIT_OK
-
-
-COMMANDS = {
-    "run": cmd_run,
-    "sessions": cmd_sessions,
-    "assessments": cmd_assessments,
-    "template": cmd_template,
-    "score": cmd_score,
-    "compare": cmd_compare,
-    "validate": cmd_validate,
-    "schema": cmd_schema,
-}
 
 
 def main(argv: Sequence[str] | None = None) -> int:

@@ -33,15 +33,22 @@ def targets(base: Path) -> list[Path]:
     return [base.with_name(f"{base.name}.{fmt}") for fmt in FORMATS]
 
 
-def write_exports(plan: Plan, base: Path, *, overwrite: bool) -> list[Path]:
-    """Write every format; refuse existing files unless ``overwrite``. All or nothing is checked first."""
+def write_exports(
+    plan: Plan, base: Path, *, overwrite: bool, report_prefix: str = ""
+) -> list[Path]:
+    """Write every format; refuse existing files unless ``overwrite``. All or nothing is checked first.
+
+    ``report_prefix`` goes before the Markdown report (the comparison of several respondents).
+    """
     paths = targets(base)
     if not base.parent.is_dir():
         raise SmcheckError(f"{base.parent}: no such folder")
     existing = [p for p in paths if p.exists()]
     if existing and not overwrite:
         raise SmcheckError(f"{existing[0]}: already exists")
-    texts = [render(plan, fmt) for fmt in FORMATS]
+    texts = [
+        report_prefix + render(plan, fmt) if fmt == "md" else render(plan, fmt) for fmt in FORMATS
+    ]
     for path, text in zip(paths, texts, strict=True):
         write_atomic(path, text)
     return paths
