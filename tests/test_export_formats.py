@@ -1,10 +1,9 @@
-"""CSV and iCalendar exports: golden files, parse-back, formula injection, determinism.
+"""Every export format: golden files, parse-back, formula injection, determinism.
 
 The golden files in tests/golden/ are the exact expected bytes. After an intended change of
 the output, regenerate them and review the diff by eye before committing:
 
-    cd /work/main && SMCHECK_REGEN_GOLDEN=1 PYTHONPATH=src:tests \
-        /work/venv/bin/python -m pytest tests/test_export_formats.py -q
+    SMCHECK_REGEN_GOLDEN=1 python -m pytest tests/test_export_formats.py -q
 
 plan.ics has CRLF line endings (RFC 5545): keep the files byte for byte (no line-ending
 conversion by git or an editor).
@@ -24,7 +23,7 @@ import pytest
 
 from helpers import answers, mini
 from smcheck import export
-from smcheck.export import ALL_FORMATS, FORMATS, render
+from smcheck.export import ALL_FORMATS, FORMATS, render, to_json, to_markdown, to_toml
 from smcheck.export.csv import HEADER, to_csv
 from smcheck.export.ics import to_ics
 from smcheck.models.common import Lang
@@ -66,6 +65,10 @@ def check_golden(name: str, text: str) -> None:
         ("plan.csv", "en", to_csv),
         ("plan-de.csv", "de", to_csv),
         ("plan.ics", "en", to_ics),
+        ("plan.toml", "en", to_toml),
+        ("plan.json", "en", to_json),
+        ("plan.md", "en", to_markdown),
+        ("plan-de.md", "de", to_markdown),
     ],
 )
 def test_exports_match_golden_files(

@@ -43,6 +43,12 @@ def test_interview_mode_shows_hints_and_keeps_confidence_flags_and_private_notes
         await pilot.press("tab")
         await type_text(pilot, "SECRET-consultant-only")
         await pilot.pause()
+        await run_command(pilot, "Show the results")
+        # strategy-first: one answer, verified -> confidence 100; its score is 50 (option 3)
+        assert (
+            "strategy-first      ██████████░░░░░░░░░░   50  (1/1)  confidence 100 %"
+            in screen_text(app)
+        )
 
     drive(app, script)
     (session,) = _sessions(smcheck_home)
@@ -160,7 +166,12 @@ def test_next_iteration_shows_the_previous_goals_and_takes_actuals(
         assert app.answers is not None and app.answers.previous == "20261001-090000"
         for value in QUICK:
             await pilot.press(str(value) if value != "dont-know" else "0", "enter")
-        await pilot.press("r", "enter")
+        await pilot.press("r")
+        # the same answers as six weeks ago: no change; best-practices has no score either time
+        text = screen_text(app)
+        assert "hierarchy           █████░░░░░░░░░░░░░░░   25  (1/1)  Δ +0" in text
+        assert "best-practices      ····················  no score  (0/1)\n" in text
+        await pilot.press("enter")
         assert isinstance(app.screen, PlanScreen)
         table = app.screen.query_one("#progress", DataTable)
         assert table.get_row("reach")[:4] == ["800", "960", "–", "open"]

@@ -243,7 +243,9 @@ class SmcheckApp(EngagementMixin, App[None]):
         if position == n + 1:
             return ReviewScreen(self.lang, self.assessment, self.answers)
         if position == n + 2:
-            return ResultsScreen(self.lang, self.result())
+            start_point = self.plan().start_point
+            deltas = {d.id: d.delta for d in start_point.dimensions} if start_point else None
+            return ResultsScreen(self.lang, self.result(), deltas)
         return PlanScreen(self.lang, self.plan())
 
     def show(self, position: int, focus: str | None = None, first: bool = False) -> Awaitable[Any]:

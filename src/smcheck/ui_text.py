@@ -162,6 +162,7 @@ UI: dict[str, dict[Lang, str]] = {
         "en": "Two changes are not enough yet; these move the score most.",
     },
     "results.top": {"de": "Die höchste Stufe ist erreicht.", "en": "The highest stage is reached."},
+    "results.confidence": {"de": "Sicherheit {value} %", "en": "confidence {value} %"},
     "results.no-score": {"de": "kein Wert", "en": "no score"},
     "results.to-plan": {"de": "Enter: Ziele und Plan", "en": "Enter: goals and plan"},
     # plan

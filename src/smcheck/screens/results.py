@@ -16,8 +16,12 @@ from smcheck.screens.base import WalkScreen
 from smcheck.text import bar, one_line
 
 
-def result_text(r: Result, lang: Lang, t: Any) -> Text:
-    """The whole result as plain, colour-independent text."""
+def result_text(r: Result, lang: Lang, t: Any, deltas: dict[str, int | None] | None = None) -> Text:
+    """The whole result as plain, colour-independent text.
+
+    ``deltas`` (change since the previous iteration, by dimension) and each dimension's
+    confidence (interview mode) are shown beside the scores when there are any.
+    """
     out = Text()
     overall = "–" if r.overall is None else str(r.overall)
     out.append(f"{t('results.overall')}: {overall}/100   ", style="bold")
@@ -30,7 +34,12 @@ def result_text(r: Result, lang: Lang, t: Any) -> Text:
     width = max(len(d.id) for d in r.dimensions)
     for d in r.dimensions:
         score = t("results.no-score") if d.score is None else f"{d.score:3d}"
-        out.append(f"{d.id:<{width}}  {bar(d.score)}  {score}  ({d.answered}/{d.questions})\n")
+        out.append(f"{d.id:<{width}}  {bar(d.score)}  {score}  ({d.answered}/{d.questions})")
+        if deltas is not None and deltas.get(d.id) is not None:
+            out.append(f"  Δ {deltas[d.id]:+d}")
+        if d.confidence is not None:
+            out.append(f"  {t('results.confidence', value=d.confidence)}")
+        out.append("\n")
     out.append("\n")
     out.append(f"{t('results.blockers')}: ", style="bold")
     out.append((", ".join(r.blockers) or t("results.none")) + "\n")
@@ -73,15 +82,20 @@ class ResultsScreen(WalkScreen):
 
     BINDINGS = [Binding("enter", "app.next", "key.next", key_display="⏎")]
 
-    def __init__(self, lang: Lang, result: Result, **kwargs: Any) -> None:
+    def __init__(
+        self, lang: Lang, result: Result, deltas: dict[str, int | None] | None = None, **kwargs: Any
+    ) -> None:
         super().__init__(lang, **kwargs)
         self.result = result
+        self.deltas = deltas
 
     def compose(self) -> ComposeResult:
         yield Header()
         yield Static(Text(self.t("results.title"), style="bold"), classes="title")
         with VerticalScroll(id="results-body", can_focus=True):
-            yield Static(result_text(self.result, self.lang, self.t), id="results-text")
+            yield Static(
+                result_text(self.result, self.lang, self.t, self.deltas), id="results-text"
+            )
         yield Static(self.t("results.to-plan"), id="results-hint")
         yield Footer()
 

@@ -57,6 +57,10 @@ class ReviewScreen(WalkScreen):
             else:
                 label = self.assessment.scale(q.scale).labels.get(self.lang)[int(value) - 1]
                 shown = Text(f"{value} {one_line(label)}")
+            if answer is not None and answer.revisit:
+                shown.append(" ⚑")
+            if answer is not None and answer.confidence:
+                shown.append(f" ({self.t(f'conf.{answer.confidence}')})")
             table.add_row(
                 str(number), Text(d.id), shown, Text(one_line(q.prompt.get(self.lang))), key=q.id
             )
