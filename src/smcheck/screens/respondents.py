@@ -7,6 +7,7 @@ from typing import Any
 from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding
+from textual.containers import VerticalScroll
 from textual.widgets import DataTable, Footer, Header, Static
 
 from smcheck.i18n import t
@@ -128,7 +129,8 @@ class CompareScreen(SmcheckScreen):
                 gaps.append(f"• {one_line(gap.discussion)}\n")
         else:
             gaps.append(self.t("compare.no-gaps"))
-        yield Static(gaps, id="gaps")
+        with VerticalScroll(id="gaps-scroll"):
+            yield Static(gaps, id="gaps")
         yield Footer()
 
     def on_mount(self) -> None:
