@@ -352,3 +352,110 @@ def test_markup_in_a_custom_assessment_is_shown_literally(tmp_path: Path) -> Non
         assert isinstance(app.screen, DimensionScreen)
 
     drive(app, script)
+
+
+def test_a_session_open_elsewhere_is_refused_with_a_dialog(
+    tmp_path: Path, smcheck_home: Path
+) -> None:
+    from smcheck.session import SessionLock
+
+    a = find_assessment("social-media-readiness")
+    save_session("20261124-090000", new_answers(a, "quick", "en", now()))
+    other = SessionLock("20261124-090000")
+    other.acquire()  # another smcheck (this live process) holds it
+    app = make_app(tmp_path, resume="20261124-090000")
+
+    async def script(pilot: Pilot[None]) -> None:
+        assert "is open in another smcheck" in screen_text(app)
+        await pilot.press("enter")
+        assert isinstance(app.screen, StartScreen)
+
+    drive(app, script)
+    other.release()
+
+
+def test_export_into_an_unwritable_folder_keeps_the_session_and_writes_nothing(
+    tmp_path: Path, smcheck_home: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import errno
+    import tempfile
+
+    app = make_app(tmp_path)
+    folder = tmp_path / "readonly"
+    folder.mkdir()
+
+    async def script(pilot: Pilot[None]) -> None:
+        await pilot.press("enter", "ctrl+n")
+        await _answer_quick_check(pilot, QUICK)
+        await pilot.press("r", "enter")
+        (session,) = _sessions_dir(smcheck_home).glob("*.toml")
+        before = session.read_bytes()
+
+        def refuse(*args: object, **kwargs: object) -> tuple[int, str]:
+            raise PermissionError(errno.EACCES, "Permission denied")
+
+        monkeypatch.setattr(tempfile, "mkstemp", refuse)  # root ignores chmod: simulate it
+        await pilot.press("ctrl+e")
+        await pilot.pause()
+        app.screen.query_one(Input).value = str(folder / "plan")
+        await pilot.press("enter")
+        await pilot.pause()
+        assert "cannot write here: permission denied" in screen_text(app)
+        monkeypatch.undo()
+        await pilot.press("enter")  # the app keeps running
+        assert isinstance(app.screen, PlanScreen)
+        assert session.read_bytes() == before
+
+    drive(app, script)
+    assert list(folder.iterdir()) == []
+
+
+def test_a_broken_settings_file_is_shown_and_never_overwritten(
+    tmp_path: Path, smcheck_home: Path
+) -> None:
+    config = smcheck_home / "config.toml"
+    config.write_text('schema = "smcheck.config/1"\ntheme = "pink"\n', encoding="utf-8")
+    app = make_app(
+        tmp_path,
+        config_problem=f"{config}:2: theme: Input should be 'textual-dark' or 'textual-light'",
+    )
+
+    async def script(pilot: Pilot[None]) -> None:
+        assert f"{config}:2: theme:" in screen_text(app)
+        await pilot.press("enter")
+        await run_command(pilot, "Light theme")
+        assert app.theme == "textual-light"
+
+    drive(app, script)
+    assert config.read_text(encoding="utf-8") == 'schema = "smcheck.config/1"\ntheme = "pink"\n'
+
+
+def test_escape_sequences_and_odd_text_are_shown_harmlessly(
+    tmp_path: Path, smcheck_home: Path
+) -> None:
+    a = find_assessment("social-media-readiness")
+    odd = "\x1b[2J\x1b]0;owned\x07Korn \u202eRTL\u202c e\u0301 " + "x" * 150
+    answers = new_answers(a, "quick", "en", now())
+    answers = answers.model_copy(
+        update={
+            "organisation": answers.organisation.model_copy(update={"name": odd[:200]}),
+            "answers": {
+                "sf-planning-state": Answer(value=3, note="\x1b[31mred\x1b[0m " + "y" * 5000)
+            },
+        }
+    )
+    save_session("20261124-090000", answers)
+    app = make_app(tmp_path, resume="20261124-090000")
+
+    async def script(pilot: Pilot[None]) -> None:
+        await pilot.press("backspace")  # back to the first excuse, the note is shown
+        assert "\x1b" not in app.sub_title and "Korn" in app.sub_title
+        assert "\x1b" not in screen_text(app)
+        assert all("\x1b" not in field.value for field in app.screen.query(Input))
+        assert any(field.value.startswith("[31mred[0m y") for field in app.screen.query(Input))
+        await pilot.press("r")  # nothing crashes on the way to results and plan
+        await run_command(pilot, "Show the results")
+        await pilot.press("enter")
+        assert isinstance(app.screen, PlanScreen)
+
+    drive(app, script)

@@ -6,12 +6,16 @@ at once (atomic write), so nothing typed is lost.
 
 from __future__ import annotations
 
+import asyncio
+import contextlib
+import signal
 from collections.abc import Awaitable, Iterable
 from datetime import date
 from pathlib import Path
-from typing import Any
+from typing import Any, cast
 
 from textual.app import App, SystemCommand
+from textual.await_complete import AwaitComplete
 from textual.binding import Binding
 from textual.screen import Screen
 
@@ -37,6 +41,7 @@ from smcheck.screens.results import ResultsScreen
 from smcheck.screens.review import ReviewScreen
 from smcheck.screens.start import StartScreen
 from smcheck.session import (
+    SessionLock,
     list_sessions,
     load_session,
     new_answers,
@@ -48,6 +53,11 @@ from smcheck.text import one_line
 from smcheck.ui_text import ui
 
 START = -1
+
+
+def _nothing() -> Awaitable[Any]:
+    """An awaitable for when the screen does not change."""
+    return cast("Awaitable[Any]", AwaitComplete.nothing())  # type: ignore[no-untyped-call]
 
 
 class SmcheckApp(EngagementMixin, App[None]):
@@ -73,6 +83,7 @@ class SmcheckApp(EngagementMixin, App[None]):
         cwd: Path | None = None,
         cursor_blink: bool = True,
         interview: bool = False,
+        config_problem: str = "",
     ) -> None:
         super().__init__()
         self.lang: Lang = lang
@@ -81,6 +92,9 @@ class SmcheckApp(EngagementMixin, App[None]):
         self.resume_id = resume
         self.cwd = cwd or Path.cwd()
         self.cursor_blink = cursor_blink
+        self.lock: SessionLock | None = None
+        self._lock_problem = ""
+        self.config_problem = config_problem
         self.interview = interview
         self.assessment: Assessment | None = None
         self.answers: Answers | None = None
@@ -93,10 +107,39 @@ class SmcheckApp(EngagementMixin, App[None]):
 
     def on_mount(self) -> None:
         self.theme_changed_signal.subscribe(self, self._remember_theme)
+        with contextlib.suppress(NotImplementedError, AttributeError, RuntimeError):
+            loop = asyncio.get_running_loop()
+            for sig in (signal.SIGTERM, getattr(signal, "SIGHUP", None)):
+                if sig is not None:
+                    loop.add_signal_handler(sig, self._stop_on_signal)
         if self.resume_id:
             self.resume(self.resume_id, first=True)
         else:
             self.push_screen(self._start_screen())
+        if self.config_problem:
+            self.push_screen(ErrorDialog(self.lang, self.config_problem))
+
+    async def action_choose_start(self) -> None:
+        """Start or resume what is highlighted on the start screen (awaited: typed-ahead keys
+        reach the next screen)."""
+        if not isinstance(self.screen, StartScreen):
+            return
+        choice = self.screen.chosen()
+        if choice.startswith("resume:"):
+            await self.resume(choice.removeprefix("resume:"))
+        elif choice.startswith("new:"):
+            _, index, scope = choice.split(":")
+            assessment = self.screen.assessments[int(index)]
+            await self.start_new(assessment, "quick" if scope == "quick" else "full")
+
+    def _stop_on_signal(self) -> None:
+        """SIGTERM or SIGHUP (terminal closed): save, give the session back, leave cleanly."""
+        self.save()
+        self.release_lock()
+        self.exit()
+
+    def on_unmount(self) -> None:
+        self.release_lock()
 
     def _start_screen(self) -> StartScreen:
         if self.only is not None:
@@ -117,6 +160,8 @@ class SmcheckApp(EngagementMixin, App[None]):
             self._save_config()
 
     def _save_config(self) -> None:
+        if self.config_problem:
+            return  # the file on disk is broken; never overwrite what the user may want to fix
         try:
             save_config(self.config)
         except SmcheckError as exc:
@@ -124,18 +169,21 @@ class SmcheckApp(EngagementMixin, App[None]):
 
     # --- sessions ---------------------------------------------------------------------------
 
-    def start_new(self, assessment: Assessment, scope: Scope) -> None:
+    def start_new(self, assessment: Assessment, scope: Scope) -> Awaitable[Any]:
         """Begin a new session: it is saved at once, then the profile comes."""
         when = now()
         self.assessment = assessment
-        self.session_id = new_session_id(when)
+        session_id = new_session_id(when)
+        if not self._lock(session_id):
+            return _nothing()
+        self.session_id = session_id
         self.answers = new_answers(assessment, scope, self.lang, when).model_copy(
             update={"engagement": f"e{self.session_id}", "interview": self.interview}
         )
         self.save()
-        self.show(0)
+        return self.show(0)
 
-    def resume(self, session_id: str, first: bool = False) -> None:
+    def resume(self, session_id: str, first: bool = False) -> Awaitable[Any]:
         """Reopen a saved session where it stopped: the first excuse with an open question."""
         try:
             answers, assessment = load_session(session_id)
@@ -143,11 +191,37 @@ class SmcheckApp(EngagementMixin, App[None]):
             if first:
                 self.push_screen(self._start_screen())
             self.push_screen(ErrorDialog(self.lang, str(exc)))
-            return
+            return _nothing()
+        if not self._lock(session_id):
+            if first:
+                self.push_screen(self._start_screen())
+                self.push_screen(ErrorDialog(self.lang, self._lock_problem))
+            return _nothing()
         self.assessment, self.answers, self.session_id = assessment, answers, session_id
         self.lang = answers.lang
         localise_bindings(self, self.lang)
-        self.show(self._resume_position(), first=first)
+        return self.show(self._resume_position(), first=first)
+
+    def _lock(self, session_id: str) -> bool:
+        """Hold the lock of ``session_id`` (and give back the one held so far); say if it is taken."""
+        lock = SessionLock(session_id)
+        try:
+            lock.acquire()
+        except SmcheckError as exc:
+            self._lock_problem = str(exc)
+            if self.screen_stack and len(self.screen_stack) > 1:
+                self.push_screen(ErrorDialog(self.lang, str(exc)))
+            return False
+        if self.lock is not None and self.lock.session_id != session_id:
+            self.lock.release()
+        self.lock = lock
+        return True
+
+    def release_lock(self) -> None:
+        """Give the session back to other smcheck processes."""
+        if self.lock is not None:
+            self.lock.release()
+            self.lock = None
 
     def _resume_position(self) -> int:
         """The profile for an untouched session, else the first excuse with an open question."""

@@ -96,6 +96,7 @@ def cmd_score(args: argparse.Namespace) -> int:
     from smcheck.planning import make_plan
     from smcheck.progress import progress
     from smcheck.scoring import score
+    from smcheck.storage import write_all_atomic
 
     fmt = args.format
     if fmt is None:
@@ -171,8 +172,9 @@ def cmd_score(args: argparse.Namespace) -> int:
     if lines:
         _out("".join(lines))
     _check_targets([t for t in outputs if t is not None], args.answers, args.force)
-    for target, text in outputs.items():
-        _write(target, text)
+    if None in outputs:
+        _out(outputs[None])
+    write_all_atomic([(target, text) for target, text in outputs.items() if target is not None])
     return EXIT_OK
 
 
@@ -247,15 +249,23 @@ def cmd_schema(args: argparse.Namespace) -> int:
 
 def cmd_run(args: argparse.Namespace) -> int:
     from smcheck.catalog import find_assessment
-    from smcheck.config import load_config
+    from smcheck.config import Config, load_config
     from smcheck.session import session_path
 
-    config = load_config()
+    terminal = sys.stdout.isatty() and sys.stdin.isatty()
+    config_problem = ""
+    try:
+        config = load_config()
+    except InvalidFile as exc:
+        if not terminal:
+            raise
+        # the screen starts with default settings and shows the problem; the file stays as it is
+        config, config_problem = Config(), str(exc.problems[0])
     lang: Lang = args.lang or config.lang or _lang(None)
     assessment = find_assessment(args.assessment) if args.assessment else None
     if args.resume:
         session_path(args.resume)  # refuses what is not a session id
-    if not sys.stdout.isatty() or not sys.stdin.isatty():
+    if not terminal:
         raise SmcheckError(
             "the interactive check needs a terminal; for scripts use template and score"
         )
@@ -267,6 +277,7 @@ def cmd_run(args: argparse.Namespace) -> int:
         assessment=assessment,
         resume=args.resume,
         interview=args.interview,
+        config_problem=config_problem,
     )
     app.run()
     return app.return_code or EXIT_OK

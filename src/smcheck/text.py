@@ -18,6 +18,11 @@ def bar(score: int | None, width: int = BAR_WIDTH) -> str:
     return "█" * filled + "░" * (width - filled)
 
 
+def printable(text: str) -> str:
+    """Drop control characters (terminal escape sequences among them), keep everything else."""
+    return _CONTROL.sub("", text.replace("\r", " ").replace("\n", " "))
+
+
 def one_line(text: str) -> str:
     """Collapse line breaks and drop control characters (terminal escapes among them)."""
     return " ".join(_CONTROL.sub("", text.replace("\r", " ").replace("\n", " ")).split())

@@ -9,7 +9,7 @@ from pathlib import Path
 from smcheck.errors import SmcheckError
 from smcheck.export import FORMATS, render
 from smcheck.models.plan import Plan
-from smcheck.storage import write_atomic
+from smcheck.storage import write_all_atomic
 
 
 def slug(text: str) -> str:
@@ -49,6 +49,5 @@ def write_exports(
     texts = [
         report_prefix + render(plan, fmt) if fmt == "md" else render(plan, fmt) for fmt in FORMATS
     ]
-    for path, text in zip(paths, texts, strict=True):
-        write_atomic(path, text)
+    write_all_atomic(list(zip(paths, texts, strict=True)))
     return paths

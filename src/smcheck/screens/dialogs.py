@@ -156,7 +156,7 @@ class ExportDialog(ModalScreen[tuple[Path, bool] | None]):
                 yield Button(ui("cancel", self.lang), id="cancel")
 
     def on_mount(self) -> None:
-        self.query_one(Input).focus()
+        self.set_focus(self.query_one(Input))
 
     def on_input_changed(self, event: Input.Changed) -> None:
         self.confirmed = None
@@ -259,7 +259,7 @@ class ConfirmDialog(ModalScreen[bool]):
                 yield Button(ui("cancel", self.lang), id="no")
 
     def on_mount(self) -> None:
-        self.query_one("#no", Button).focus()
+        self.set_focus(self.query_one("#no", Button))
 
     def on_button_pressed(self, event: Button.Pressed) -> None:
         self.dismiss(event.button.id == "yes")

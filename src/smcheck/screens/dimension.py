@@ -9,7 +9,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import VerticalScroll
 from textual.events import DescendantFocus
-from textual.widgets import Footer, Header, Static
+from textual.widgets import Footer, Header, Input, Static
 
 from smcheck.models.answers import Answers
 from smcheck.models.assessment import Assessment, Dimension
@@ -22,18 +22,25 @@ from smcheck.text import one_line
 class DimensionScreen(WalkScreen):
     """The questions of one dimension, answered with digits."""
 
+    # Priority bindings run on the app before a key reaches any widget, so answers typed ahead
+    # land on the right question and screen; in a note field the letters are typed instead.
     BINDINGS = [
-        Binding("1", "pick(1)", "key.pick", key_display="1–5"),
-        *(Binding(str(k), f"pick({k})", "key.pick", show=False) for k in range(2, 10)),
-        Binding("0", "pick('dont-know')", "key.dont-know", show=False),
-        Binding("n", "pick('n/a')", "key.n-a", show=False),
-        Binding("c", "counter", "key.counter"),
-        Binding("g", "confidence('guess')", "key.confidence", key_display="g k v"),
-        Binding("k", "confidence('know')", "key.confidence", show=False),
-        Binding("v", "confidence('verified')", "key.confidence", show=False),
-        Binding("f", "revisit", "key.revisit"),
-        Binding("enter", "app.next", "key.next", key_display="⏎"),
+        Binding("1", "pick(1)", "key.pick", key_display="1–5", priority=True),
+        *(
+            Binding(str(k), f"pick({k})", "key.pick", show=False, priority=True)
+            for k in range(2, 10)
+        ),
+        Binding("0", "pick('dont-know')", "key.dont-know", show=False, priority=True),
+        Binding("n", "pick('n/a')", "key.n-a", show=False, priority=True),
+        Binding("c", "counter", "key.counter", priority=True),
+        Binding("g", "confidence('guess')", "key.confidence", key_display="g k v", priority=True),
+        Binding("k", "confidence('know')", "key.confidence", show=False, priority=True),
+        Binding("v", "confidence('verified')", "key.confidence", show=False, priority=True),
+        Binding("f", "revisit", "key.revisit", show=False, priority=True),
+        Binding("enter", "app.next", "key.next", key_display="⏎", priority=True),
     ]
+
+    KEYS = {"dont-know": "0", "n/a": "n", "guess": "g", "know": "k", "verified": "v"}
 
     def __init__(
         self,
@@ -115,7 +122,16 @@ class DimensionScreen(WalkScreen):
         if card is not None:
             self._show_progress(card)
 
+    def _typed(self, key: str) -> bool:
+        """In a note field the key is text: type it there and say so."""
+        if isinstance(self.focused, Input):
+            self.focused.insert_text_at_cursor(key)
+            return True
+        return False
+
     def action_pick(self, value: int | str) -> None:
+        if self._typed(str(value) if isinstance(value, int) else self.KEYS[value]):
+            return
         card = self.focused
         if not isinstance(card, QuestionCard):
             return
@@ -126,20 +142,26 @@ class DimensionScreen(WalkScreen):
         card.action_move(1)
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
-        if action in ("confidence", "revisit"):
-            return self.answers.interview
+        if action in ("confidence", "revisit") and not self.answers.interview:
+            return isinstance(self.focused, Input)  # in a note the letters are typed
         return True
 
     def action_confidence(self, level: str) -> None:
+        if self._typed(self.KEYS[level]):
+            return
         card = self.focused
         if isinstance(card, QuestionCard):
             card.set_field("confidence", None if card.answer.confidence == level else level)
 
     def action_revisit(self) -> None:
+        if self._typed("f"):
+            return
         card = self.focused
         if isinstance(card, QuestionCard):
             card.set_field("revisit", not card.answer.revisit)
 
     def action_counter(self) -> None:
+        if self._typed("c"):
+            return
         self.query_one("#counter").toggle_class("hidden")
         self.query_one("#counter-hint").toggle_class("hidden")

@@ -76,7 +76,7 @@ class PlanScreen(WalkScreen):
                 Text(one_line(x.title)),
                 key=x.id,
             )
-        (goals if self.plan.goals else tasks).focus()
+        self.set_focus(goals if self.plan.goals else tasks)
 
     def fill_goals(self) -> None:
         goals = self.query_one("#goals", DataTable)

@@ -27,7 +27,7 @@ SIZES: tuple[Size, ...] = ("1-9", "10-49", "50-249", "250-999", "1000+")
 class ProfileScreen(WalkScreen):
     """A short form; every change is saved at once."""
 
-    BINDINGS = [Binding("ctrl+n", "app.next", "key.next")]
+    BINDINGS = [Binding("ctrl+n", "app.next", "key.next", priority=True)]
 
     def __init__(self, lang: Lang, assessment: Assessment, answers: Answers, **kwargs: Any) -> None:
         super().__init__(lang, **kwargs)
@@ -97,7 +97,7 @@ class ProfileScreen(WalkScreen):
         yield Footer()
 
     def on_mount(self) -> None:
-        self.query_one("#organisation-name", Input).focus()
+        self.set_focus(self.query_one("#organisation-name", Input))
 
     def on_input_changed(self, event: Input.Changed) -> None:
         field = event.input.id or ""

@@ -66,7 +66,7 @@ class RespondentsScreen(SmcheckScreen):
                 sid,
                 key=sid,
             )
-        table.focus()
+        self.set_focus(table)
         ids = [sid for sid, _ in self.members]
         if self.current in ids:
             table.move_cursor(row=ids.index(self.current))
@@ -146,4 +146,4 @@ class CompareScreen(SmcheckScreen):
             spread = "–" if d.spread is None else str(d.spread)
             combined = "–" if d.combined is None else str(d.combined)
             table.add_row(d.id, *cells, spread, combined, key=d.id)
-        table.focus()
+        self.set_focus(table)

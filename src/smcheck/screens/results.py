@@ -100,4 +100,4 @@ class ResultsScreen(WalkScreen):
         yield Footer()
 
     def on_mount(self) -> None:
-        self.query_one("#results-body").focus()
+        self.set_focus(self.query_one("#results-body"))

@@ -68,7 +68,7 @@ class ReviewScreen(WalkScreen):
         self.query_one("#review-status", Static).update(
             Text(status, style="bold" if open_count else "")
         )
-        table.focus()
+        self.set_focus(table)
         if first_open is not None:
             table.move_cursor(row=first_open)
 

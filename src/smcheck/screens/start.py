@@ -22,7 +22,10 @@ SECONDS_PER_QUESTION = 20
 class StartScreen(SmcheckScreen):
     """Choose what to do; the most recent unfinished session comes first."""
 
-    BINDINGS = [Binding("ctrl+q", "app.quit", "key.quit")]
+    BINDINGS = [
+        Binding("enter", "app.choose_start", "key.next", key_display="⏎", priority=True),
+        Binding("ctrl+q", "app.quit", "key.quit"),
+    ]
 
     def __init__(
         self, lang: Lang, assessments: list[Assessment], sessions: list[SessionInfo], **kwargs: Any
@@ -77,21 +80,21 @@ class StartScreen(SmcheckScreen):
 
     def on_mount(self) -> None:
         choices = self.query_one(OptionList)
-        choices.focus()
+        self.set_focus(choices)
         for index in range(choices.option_count):
             if not choices.get_option_at_index(index).disabled:
                 choices.highlighted = index
                 break
 
-    def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
-        choice = event.option.id or ""
-        if choice.startswith("resume:"):
-            self.smcheck.resume(choice.removeprefix("resume:"))
-        elif choice.startswith("new:"):
-            _, index, scope = choice.split(":")
-            self.smcheck.start_new(
-                self.assessments[int(index)], "quick" if scope == "quick" else "full"
-            )
+    async def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
+        # a mouse click; Enter is a priority binding run by the app itself, so that keys typed
+        # ahead wait until the next screen is there
+        await self.app.run_action("app.choose_start")
+
+    def chosen(self) -> str:
+        """The id of the highlighted choice ("resume:ID" or "new:INDEX:SCOPE")."""
+        option = self.query_one(OptionList).highlighted_option
+        return (option.id or "") if option is not None else ""
 
 
 def _minutes(questions: int) -> int:
