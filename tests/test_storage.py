@@ -68,3 +68,42 @@ def test_a_missing_folder_is_named(tmp_path: Path) -> None:
     with pytest.raises(SmcheckError) as caught:
         write_atomic(target, "x")
     assert str(caught.value) == f"{target}: the folder {target.parent} does not exist"
+
+
+@pytest.mark.parametrize(
+    ("name", "expected"),
+    [
+        ("../../etc/passwd", "smcheck-etc-passwd-2026-11-30"),
+        ("/absolute/path", "smcheck-absolute-path-2026-11-30"),
+        ("Bäckerei Weiß & Söhne", "smcheck-backerei-weiss-sohne-2026-11-30"),
+        ("", "smcheck-2026-11-30"),
+        ("\x1b[2J..\\..", "smcheck-2j-2026-11-30"),
+    ],
+)
+def test_export_names_from_the_organisation_stay_in_the_folder(
+    name: str, expected: str, tmp_path: Path
+) -> None:
+    from datetime import date
+
+    from helpers import answers, mini
+    from smcheck.export.files import default_base
+    from smcheck.planning import make_plan
+    from smcheck.scoring import score
+
+    a = mini()
+    ans = answers({"a1": 3}, completed=date(2026, 11, 25))
+    ans = ans.model_copy(
+        update={"organisation": ans.organisation.model_copy(update={"name": name})}
+    )
+    base = default_base(make_plan(a, ans, score(a, ans, "en"), lang="en"), tmp_path)
+    assert base == tmp_path / expected
+    assert base.parent == tmp_path
+
+
+def test_text_helpers_drop_terminal_escapes_and_bidi_overrides() -> None:
+    from smcheck.text import md_escape, one_line, printable
+
+    odd = "a\x1b[31mb\u202ec\u2066d\u200fe\r\nf"
+    assert printable(odd) == "a[31mbcd\u200fe  f"  # the right-to-left mark (not an override) stays
+    assert one_line(odd) == "a[31mbcd\u200fe f"
+    assert md_escape("[x](y)") == "\\[x\\](y)"

@@ -6,7 +6,8 @@ import re
 
 BAR_WIDTH = 20
 
-_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
+_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
+"""Control characters and the bidi overrides/isolates that can make text display reordered."""
 _MD_SPECIAL = re.compile(r"([\\`*_\[\]|~])")
 
 
