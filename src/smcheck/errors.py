@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import json
+import re
 from dataclasses import dataclass
 
 FieldPath = tuple[str | int, ...]
@@ -35,6 +37,14 @@ class InvalidFile(SmcheckError):
         super().__init__("\n".join(str(p) for p in problems))
 
 
+_BARE = re.compile(r"^[A-Za-z0-9_-]+$")
+
+
+def _shown(key: str) -> str:
+    """A key as it can stand in a one-line message: bare, or quoted with escapes."""
+    return key if _BARE.match(key) else json.dumps(key, ensure_ascii=False)
+
+
 def format_path(path: FieldPath, data: object = None) -> str:
     """Render a field path, naming list items by their ``id`` where the data has one.
 
@@ -49,11 +59,11 @@ def format_path(path: FieldPath, data: object = None) -> str:
             if isinstance(node, list) and 0 <= part < len(node):
                 node = node[part]
                 if isinstance(node, dict) and isinstance(node.get("id"), str):
-                    label = node["id"]
+                    label = _shown(node["id"])
             else:
                 node = None
             out += f"[{label}]"
         else:
             node = node.get(part) if isinstance(node, dict) else None
-            out += f".{part}" if out else part
+            out += f".{_shown(part)}" if out else _shown(part)
     return out

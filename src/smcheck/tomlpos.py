@@ -8,10 +8,21 @@ valid TOML; it never raises.
 from __future__ import annotations
 
 import re
+import tomllib
 
 Path = tuple[str | int, ...]
 
 _BARE = re.compile(r"[A-Za-z0-9_-]+")
+
+
+def _unquote(quoted: str) -> str:
+    """The key a quoted TOML key stands for (escapes resolved in basic strings)."""
+    if quoted.startswith("'"):
+        return quoted[1:-1]
+    try:
+        return str(tomllib.loads(f"k = {quoted}")["k"])
+    except tomllib.TOMLDecodeError:
+        return quoted[1:-1]
 
 
 def _parse_keys(text: str, pos: int) -> tuple[list[str], int]:
@@ -28,7 +39,7 @@ def _parse_keys(text: str, pos: int) -> tuple[list[str], int]:
             end = pos + 1
             while end < n and text[end] != ch:
                 end += 2 if ch == '"' and text[end] == "\\" else 1
-            keys.append(text[pos + 1 : end])
+            keys.append(_unquote(text[pos : end + 1]))
             pos = end + 1
         else:
             m = _BARE.match(text, pos)
@@ -104,7 +115,10 @@ def line_map(text: str) -> dict[Path, int]:
                 path = (*path, aot_last[path])
         return path
 
-    for number, line in enumerate(text.splitlines(), start=1):
+    # TOML ends lines at "\n" only; str.splitlines() would also split at U+2028 and friends,
+    # which may stand in strings and comments, and shift every later line number.
+    for number, line in enumerate(text.split("\n"), start=1):
+        line = line.removesuffix("\r")
         if value.open:
             value.feed(line)
             continue
