@@ -459,3 +459,21 @@ def test_escape_sequences_and_odd_text_are_shown_harmlessly(
         assert isinstance(app.screen, PlanScreen)
 
     drive(app, script)
+
+
+def test_a_broken_custom_questionnaire_is_named_on_the_start_screen(
+    tmp_path: Path, smcheck_home: Path
+) -> None:
+    folder = smcheck_home / "assessments"
+    folder.mkdir()
+    (folder / "ours.toml").write_text('schema = "smcheck.assessment/1"\nid = [\n', encoding="utf-8")
+    app = make_app(tmp_path)
+
+    async def script(pilot: Pilot[None]) -> None:
+        choices = app.screen.query_one("#choices")
+        last = str(choices.get_option_at_index(choices.option_count - 1).prompt)
+        assert f"cannot be read: {folder / 'ours.toml'}:" in last
+        await pilot.press("enter")  # the bundled quick check still starts
+        assert isinstance(app.screen, ProfileScreen)
+
+    drive(app, script)

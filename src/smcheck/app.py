@@ -146,11 +146,13 @@ class SmcheckApp(EngagementMixin, App[None]):
             assessments = [self.only]
         else:
             assessments = []
+            broken: list[str] = []
             for entry in entries():
                 try:
                     assessments.append(load_assessment(entry.path))
-                except InvalidFile:
-                    continue  # listed by `smcheck assessments` with its problem
+                except InvalidFile as exc:
+                    broken.append(str(exc.problems[0]))
+            return StartScreen(self.lang, assessments, list_sessions(), broken)
         return StartScreen(self.lang, assessments, list_sessions())
 
     def _remember_theme(self, theme: Any) -> None:

@@ -28,11 +28,17 @@ class StartScreen(SmcheckScreen):
     ]
 
     def __init__(
-        self, lang: Lang, assessments: list[Assessment], sessions: list[SessionInfo], **kwargs: Any
+        self,
+        lang: Lang,
+        assessments: list[Assessment],
+        sessions: list[SessionInfo],
+        broken: list[str] | None = None,
+        **kwargs: Any,
     ) -> None:
         super().__init__(lang, **kwargs)
         self.assessments = assessments
         self.sessions = sessions
+        self.broken = broken or []
 
     def compose(self) -> ComposeResult:
         yield Header()
@@ -62,6 +68,10 @@ class StartScreen(SmcheckScreen):
             n = len(a.questions("full"))
             options.append(
                 Option(f"  {self.t('start.full', n=n, min=_minutes(n))}", id=f"new:{i}:full")
+            )
+        for problem in self.broken:  # a custom questionnaire that cannot be read: say why
+            options.append(
+                Option(Text(f"  {self.t('start.broken', problem=problem)}"), disabled=True)
             )
         yield OptionList(*options, id="choices")
         yield Static(self.t("start.lang"), id="start-lang")
