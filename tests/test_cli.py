@@ -601,3 +601,25 @@ def test_score_writes_csv_and_ics_from_the_suffix(
     out = tmp_path / f"plan.{suffix}"
     assert run(capsys, "score", answers, "-a", MINI, "-o", out)[0] == 0
     assert out.read_text(encoding="utf-8").startswith(first)
+
+
+def test_score_takes_a_folder_or_a_pattern_and_streams_json_lines(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    folder = tmp_path / "many"
+    folder.mkdir()
+    for name in ("c", "a", "b"):
+        (folder / f"{name}.toml").write_text(answers_text(name.upper()), encoding="utf-8")
+    (folder / "notes.txt").write_text("not an answers file", encoding="utf-8")
+    code, out, err = run(capsys, "score", folder, "-a", MINI, "--format", "json")
+    assert (code, err) == (0, "")
+    assert [json.loads(line)["respondent"]["name"] for line in out.splitlines()] == ["A", "B", "C"]
+    code, out, _ = run(capsys, "score", str(folder / "[ab].toml"), "-a", MINI, "--format", "json")
+    assert [json.loads(line)["respondent"]["name"] for line in out.splitlines()] == ["A", "B"]
+    plans = tmp_path / "plans"
+    plans.mkdir()
+    assert run(capsys, "score", folder, "-a", MINI, "-o", plans)[0] == 0
+    assert sorted(p.name for p in plans.iterdir()) == ["a.plan.toml", "b.plan.toml", "c.plan.toml"]
+    code, out, err = run(capsys, "score", str(tmp_path / "none-*.toml"), "-a", MINI)
+    assert (code, out) == (2, "")
+    assert err == f"smcheck: error: {tmp_path / 'none-*.toml'}: no file matches\n"

@@ -90,6 +90,25 @@ def cmd_template(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+def expand_inputs(paths: Sequence[Path]) -> list[Path]:
+    """Answers files from the command line: folders stand for their ``*.toml`` files, and a
+    pattern the shell did not expand (``'answers/*.toml'``) is expanded here; sorted, no repeats."""
+    found: list[Path] = []
+    for path in paths:
+        if path.is_dir():
+            found += sorted(path.glob("*.toml"))
+        elif not path.exists() and any(ch in str(path) for ch in "*?["):
+            anchor = Path(path.anchor) if path.is_absolute() else Path()
+            pattern = str(path.relative_to(anchor)) if path.is_absolute() else str(path)
+            matches = sorted(anchor.glob(pattern))
+            if not matches:
+                raise SmcheckError(f"{path}: no file matches")
+            found += matches
+        else:
+            found.append(path)
+    return list(dict.fromkeys(found))
+
+
 def cmd_score(args: argparse.Namespace) -> int:
     from smcheck.catalog import find_assessment, load_answers
     from smcheck.export import render, to_json
@@ -102,7 +121,11 @@ def cmd_score(args: argparse.Namespace) -> int:
     if fmt is None:
         suffix = args.output.suffix.lstrip(".").lower() if args.output else ""
         fmt = suffix if suffix in FORMATS else "toml"
-    several = len(args.answers) > 1
+    args.given = list(args.answers)
+    args.answers = expand_inputs(args.answers)
+    if not args.answers:
+        raise SmcheckError(f"{args.given[0]}: no answers files (*.toml) in it")
+    several = len(args.answers) > 1 or any(p.is_dir() for p in args.given)
     if several and args.output is None and fmt != "json":
         raise SmcheckError("several answers files: give -o FOLDER, or --format json for JSON lines")
     if several and args.output is not None and not args.output.is_dir():
