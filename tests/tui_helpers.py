@@ -19,7 +19,15 @@ def make_app(
     cwd: Path, lang: Lang = "en", config: Config | None = None, **kwargs: Any
 ) -> SmcheckApp:
     """An app with steady cursors and no animation, writing exports into ``cwd``."""
-    app = SmcheckApp(lang=lang, config=config or Config(), cwd=cwd, cursor_blink=False, **kwargs)
+    config = config or Config()
+    app = SmcheckApp(
+        lang=lang,
+        theme=config.theme,
+        remembered_lang=config.lang,
+        cwd=cwd,
+        cursor_blink=False,
+        **kwargs,
+    )
     app.animation_level = "none"
     return app
 

@@ -12,7 +12,7 @@ import signal
 from collections.abc import Awaitable, Iterable
 from datetime import date
 from pathlib import Path
-from typing import Any, cast
+from typing import TYPE_CHECKING, Any, cast
 
 from textual.app import App, SystemCommand
 from textual.await_complete import AwaitComplete
@@ -20,37 +20,23 @@ from textual.binding import Binding
 from textual.screen import Screen
 
 from smcheck.app_engagement import EngagementMixin
-from smcheck.catalog import entries, load_assessment
-from smcheck.config import Config, save_config
 from smcheck.errors import InvalidFile, SmcheckError
-from smcheck.export.files import default_base, write_exports
-from smcheck.messages import AnswerFieldChanged, AnswerPicked, GoalChanged, ProfileChanged
-from smcheck.models.answers import Answer, Answers, Scope
-from smcheck.models.assessment import Assessment, Dimension
-from smcheck.models.common import Lang
-from smcheck.models.plan import Plan, Result
-from smcheck.planning import make_plan
-from smcheck.progress import progress
-from smcheck.scoring import score
+from smcheck.langs import Lang
 from smcheck.screens.base import localise_bindings
-from smcheck.screens.dialogs import ErrorDialog, ExportDialog, HelpDialog
-from smcheck.screens.dimension import DimensionScreen
-from smcheck.screens.plan import PlanScreen
-from smcheck.screens.profile import ProfileScreen
-from smcheck.screens.results import ResultsScreen
-from smcheck.screens.review import ReviewScreen
 from smcheck.screens.start import StartScreen
-from smcheck.session import (
-    SessionLock,
-    list_sessions,
-    load_session,
-    new_answers,
-    new_session_id,
-    now,
-    save_session,
-)
 from smcheck.text import one_line
 from smcheck.ui_text import ui
+
+if TYPE_CHECKING:
+    from smcheck.messages import AnswerFieldChanged, AnswerPicked, GoalChanged, ProfileChanged
+    from smcheck.models.answers import Answers, Scope
+    from smcheck.models.assessment import Assessment, Dimension
+    from smcheck.models.plan import Plan, Result
+    from smcheck.overview import AssessmentInfo, SessionInfo
+    from smcheck.session import SessionLock
+
+# Everything the first screen does not need is imported where it is used: the start screen
+# must appear as fast as a bare Textual app (see benchmarks/).
 
 START = -1
 
@@ -77,7 +63,8 @@ class SmcheckApp(EngagementMixin, App[None]):
         self,
         *,
         lang: Lang,
-        config: Config,
+        theme: str = "textual-dark",
+        remembered_lang: str | None = None,
         assessment: Assessment | None = None,
         resume: str | None = None,
         cwd: Path | None = None,
@@ -87,7 +74,7 @@ class SmcheckApp(EngagementMixin, App[None]):
     ) -> None:
         super().__init__()
         self.lang: Lang = lang
-        self.config = config
+        self.remembered = {"theme": theme, "lang": remembered_lang}
         self.only = assessment
         self.resume_id = resume
         self.cwd = cwd or Path.cwd()
@@ -100,7 +87,7 @@ class SmcheckApp(EngagementMixin, App[None]):
         self.answers: Answers | None = None
         self.session_id: str | None = None
         self.position = START
-        self.theme = config.theme
+        self.theme = theme
         localise_bindings(self, lang)
 
     # --- start-up -------------------------------------------------------------------------
@@ -114,14 +101,19 @@ class SmcheckApp(EngagementMixin, App[None]):
                     loop.add_signal_handler(sig, self._stop_on_signal)
         if self.resume_id:
             self.resume(self.resume_id, first=True)
-        else:
-            self.push_screen(self._start_screen())
         if self.config_problem:
-            self.push_screen(ErrorDialog(self.lang, self.config_problem))
+            self.error(self.config_problem)
+
+    def get_default_screen(self) -> Screen[Any]:
+        # The start screen is the first screen itself (one screen less to build at start-up);
+        # a resumed session is pushed on top of a plain one.
+        return Screen() if self.resume_id else self._start_screen()
 
     async def action_choose_start(self) -> None:
         """Start or resume what is highlighted on the start screen (awaited: typed-ahead keys
         reach the next screen)."""
+        from smcheck.catalog import load_assessment
+
         if not isinstance(self.screen, StartScreen):
             return
         choice = self.screen.chosen()
@@ -129,7 +121,12 @@ class SmcheckApp(EngagementMixin, App[None]):
             await self.resume(choice.removeprefix("resume:"))
         elif choice.startswith("new:"):
             _, index, scope = choice.split(":")
-            assessment = self.screen.assessments[int(index)]
+            info = self.screen.assessments[int(index)]
+            try:
+                assessment = self.only if self.only is not None else load_assessment(info.path)
+            except InvalidFile as exc:
+                self.error("\n".join(str(p) for p in exc.problems))
+                return
             await self.start_new(assessment, "quick" if scope == "quick" else "full")
 
     def _stop_on_signal(self) -> None:
@@ -142,37 +139,49 @@ class SmcheckApp(EngagementMixin, App[None]):
         self.release_lock()
 
     def _start_screen(self) -> StartScreen:
-        if self.only is not None:
-            assessments = [self.only]
-        else:
-            assessments = []
-            broken: list[str] = []
-            for entry in entries():
-                try:
-                    assessments.append(load_assessment(entry.path))
-                except InvalidFile as exc:
-                    broken.append(str(exc.problems[0]))
-            return StartScreen(self.lang, assessments, list_sessions(), broken)
-        return StartScreen(self.lang, assessments, list_sessions())
+        return StartScreen(self.lang, self._start_choices)
+
+    def _start_choices(self) -> tuple[list[AssessmentInfo], list[SessionInfo]]:
+        """Questionnaires and saved sessions for the start screen (read fast, checked on open)."""
+        from smcheck.overview import AssessmentInfo, assessment_infos, session_infos
+
+        infos = assessment_infos()
+        if self.only is None:
+            return infos, session_infos(infos)
+        a = self.only
+        given = AssessmentInfo(
+            Path(),
+            "given",
+            a.id,
+            a.version,
+            {"de": a.title.de, "en": a.title.en},
+            tuple(q.id for _, q in a.questions("full")),
+            frozenset(q.id for _, q in a.questions("quick")),
+        )
+        return [given], session_infos(infos)
 
     def _remember_theme(self, theme: Any) -> None:
         name = getattr(theme, "name", str(theme))
-        if name in ("textual-dark", "textual-light") and name != self.config.theme:
-            self.config = self.config.model_copy(update={"theme": name})
+        if name in ("textual-dark", "textual-light") and name != self.remembered["theme"]:
+            self.remembered["theme"] = name
             self._save_config()
 
     def _save_config(self) -> None:
+        from smcheck.config import Config, save_config
+
         if self.config_problem:
             return  # the file on disk is broken; never overwrite what the user may want to fix
         try:
-            save_config(self.config)
+            save_config(Config.model_validate({k: v for k, v in self.remembered.items() if v}))
         except SmcheckError as exc:
-            self.push_screen(ErrorDialog(self.lang, str(exc)))
+            self.error(str(exc))
 
     # --- sessions ---------------------------------------------------------------------------
 
     def start_new(self, assessment: Assessment, scope: Scope) -> Awaitable[Any]:
         """Begin a new session: it is saved at once, then the profile comes."""
+        from smcheck.session import new_answers, new_session_id, now
+
         when = now()
         self.assessment = assessment
         session_id = new_session_id(when)
@@ -187,17 +196,19 @@ class SmcheckApp(EngagementMixin, App[None]):
 
     def resume(self, session_id: str, first: bool = False) -> Awaitable[Any]:
         """Reopen a saved session where it stopped: the first excuse with an open question."""
+        from smcheck.session import load_session
+
         try:
             answers, assessment = load_session(session_id)
         except (SmcheckError, InvalidFile) as exc:
             if first:
                 self.push_screen(self._start_screen())
-            self.push_screen(ErrorDialog(self.lang, str(exc)))
+            self.error(str(exc))
             return _nothing()
         if not self._lock(session_id):
             if first:
                 self.push_screen(self._start_screen())
-                self.push_screen(ErrorDialog(self.lang, self._lock_problem))
+                self.error(self._lock_problem)
             return _nothing()
         self.assessment, self.answers, self.session_id = assessment, answers, session_id
         self.lang = answers.lang
@@ -206,13 +217,15 @@ class SmcheckApp(EngagementMixin, App[None]):
 
     def _lock(self, session_id: str) -> bool:
         """Hold the lock of ``session_id`` (and give back the one held so far); say if it is taken."""
+        from smcheck.session import SessionLock
+
         lock = SessionLock(session_id)
         try:
             lock.acquire()
         except SmcheckError as exc:
             self._lock_problem = str(exc)
             if self.screen_stack and len(self.screen_stack) > 1:
-                self.push_screen(ErrorDialog(self.lang, str(exc)))
+                self.error(str(exc))
             return False
         if self.lock is not None and self.lock.session_id != session_id:
             self.lock.release()
@@ -243,14 +256,24 @@ class SmcheckApp(EngagementMixin, App[None]):
 
     def save(self) -> None:
         """Write the session file now (atomically)."""
+        from smcheck.session import save_session
+
         if self.answers is None or self.session_id is None:
             return
         try:
             save_session(self.session_id, self.answers)
         except SmcheckError as exc:
-            self.push_screen(ErrorDialog(self.lang, str(exc)))
+            self.error(str(exc))
+
+    def error(self, message: str) -> None:
+        """Show a problem in a dialog; the app keeps running."""
+        from smcheck.screens.dialogs import ErrorDialog
+
+        self.push_screen(ErrorDialog(self.lang, message))
 
     def _update(self, **changes: Any) -> None:
+        from smcheck.session import now
+
         assert self.answers is not None
         updated = self.answers.model_copy(update=changes)
         if updated == self.answers:
@@ -261,12 +284,17 @@ class SmcheckApp(EngagementMixin, App[None]):
     # --- what the screens report -----------------------------------------------------------
 
     def on_answer_picked(self, message: AnswerPicked) -> None:
+        from smcheck.models.answers import Answer
+        from smcheck.session import now
+
         assert self.answers is not None
         answer = self.answers.answers.get(message.question) or Answer()
         new = answer.model_copy(update={"value": message.value, "answered_at": now()})
         self._update(answers={**self.answers.answers, message.question: new})
 
     def on_answer_field_changed(self, message: AnswerFieldChanged) -> None:
+        from smcheck.models.answers import Answer
+
         assert self.answers is not None
         answer = self.answers.answers.get(message.question) or Answer()
         changed = answer.model_copy(update={message.field: message.value})
@@ -310,6 +338,12 @@ class SmcheckApp(EngagementMixin, App[None]):
         return len(self._dimensions()) + 3
 
     def _screen_for(self, position: int, focus: str | None = None) -> Screen[Any]:
+        from smcheck.screens.dimension import DimensionScreen
+        from smcheck.screens.plan import PlanScreen
+        from smcheck.screens.profile import ProfileScreen
+        from smcheck.screens.results import ResultsScreen
+        from smcheck.screens.review import ReviewScreen
+
         assert self.assessment and self.answers
         n = len(self._dimensions())
         if position == 0:
@@ -364,11 +398,17 @@ class SmcheckApp(EngagementMixin, App[None]):
     # --- results, plan, export -----------------------------------------------------------------
 
     def result(self) -> Result:
+        from smcheck.scoring import score
+
         assert self.assessment and self.answers
         return score(self.assessment, self.answers, self.lang)
 
     def plan(self) -> Plan:
         """The plan exactly as `smcheck score --previous` makes it from the saved sessions."""
+        from smcheck.planning import make_plan
+        from smcheck.progress import progress
+        from smcheck.session import load_session
+
         assert self.assessment and self.answers
         start_point = None
         if self.answers.previous:
@@ -390,6 +430,8 @@ class SmcheckApp(EngagementMixin, App[None]):
 
     def refresh_plan(self) -> None:
         """Show the plan again after an edit."""
+        from smcheck.screens.plan import PlanScreen
+
         if isinstance(self.screen, PlanScreen):
             self.screen.show_plan(self.plan())
 
@@ -399,6 +441,9 @@ class SmcheckApp(EngagementMixin, App[None]):
         return True
 
     def action_export(self) -> None:
+        from smcheck.export.files import default_base
+        from smcheck.screens.dialogs import ExportDialog
+
         if self.answers is None:
             return
         if self.answers.completed is None:
@@ -406,6 +451,8 @@ class SmcheckApp(EngagementMixin, App[None]):
         self.push_screen(ExportDialog(self.lang, default_base(self.plan(), self.cwd)), self._export)
 
     def _export(self, choice: tuple[Path, bool] | None) -> None:
+        from smcheck.export.files import write_exports
+
         if choice is None:
             return
         base, overwrite = choice
@@ -414,7 +461,7 @@ class SmcheckApp(EngagementMixin, App[None]):
                 self.plan(), base, overwrite=overwrite, report_prefix=self.comparison_report()
             )
         except SmcheckError as exc:
-            self.push_screen(ErrorDialog(self.lang, str(exc)))
+            self.error(str(exc))
             return
         names = ", ".join(p.name for p in paths)
         self.notify(ui("export.done", self.lang, files=names), timeout=8, markup=False)
@@ -427,12 +474,14 @@ class SmcheckApp(EngagementMixin, App[None]):
             )
 
     def action_help(self) -> None:
+        from smcheck.screens.dialogs import HelpDialog
+
         self.push_screen(HelpDialog(self.lang))
 
     def action_switch_lang(self) -> None:
         self.lang = "en" if self.lang == "de" else "de"
         localise_bindings(self, self.lang)
-        self.config = self.config.model_copy(update={"lang": self.lang})
+        self.remembered["lang"] = self.lang
         self._save_config()
         if self.answers is not None:
             self._update(lang=self.lang)

@@ -7,25 +7,13 @@ from typing import TYPE_CHECKING, Any
 
 from smcheck.errors import InvalidFile, SmcheckError
 from smcheck.i18n import t
-from smcheck.models.answers import Answers, Respondent
-from smcheck.screens.dialogs import AmountDialog, ConfirmDialog, ErrorDialog, RespondentDialog
-from smcheck.screens.respondents import CompareScreen, RespondentsScreen
-from smcheck.session import (
-    engagement_of,
-    follow_up,
-    load_session,
-    new_session_id,
-    now,
-    remove_session,
-    respondents,
-    save_session,
-)
 from smcheck.text import one_line
 from smcheck.ui_text import ui
 
 if TYPE_CHECKING:
     from textual.app import App
 
+    from smcheck.models.answers import Answers
     from smcheck.models.assessment import Assessment
     from smcheck.models.common import Lang
     from smcheck.models.comparison import Comparison
@@ -51,12 +39,17 @@ class EngagementMixin(_Base):
         ) -> Awaitable[Any]: ...
         def _update(self, **changes: Any) -> None: ...
         def refresh_plan(self) -> None: ...
+        def error(self, message: str) -> None: ...
 
     def _members(self) -> list[tuple[str, Answers]]:
+        from smcheck.session import engagement_of, respondents
+
         assert self.answers is not None and self.session_id is not None
         return respondents(engagement_of(self.session_id, self.answers))
 
     def action_respondents(self) -> None:
+        from smcheck.screens.respondents import RespondentsScreen
+
         if self.answers is None or self.assessment is None or self.session_id is None:
             return
         if isinstance(self.screen, RespondentsScreen):
@@ -66,11 +59,15 @@ class EngagementMixin(_Base):
         )
 
     def _refresh_respondents(self) -> None:
+        from smcheck.screens.respondents import RespondentsScreen
+
         if isinstance(self.screen, RespondentsScreen):
             self.action_respondents()
 
     def open_respondent(self, session_id: str) -> None:
         """Leave the list and continue with that respondent's session."""
+        from smcheck.screens.respondents import RespondentsScreen
+
         if isinstance(self.screen, RespondentsScreen):
             self.pop_screen()
         if session_id != self.session_id:
@@ -78,6 +75,9 @@ class EngagementMixin(_Base):
 
     def add_respondent(self) -> None:
         """Another respondent of the same organisation: same profile, own answers."""
+        from smcheck.models.answers import Respondent
+        from smcheck.screens.dialogs import RespondentDialog
+        from smcheck.session import engagement_of, follow_up, new_session_id, now, save_session
 
         def added(result: tuple[str, str] | None) -> None:
             if result is None or self.answers is None or self.session_id is None:
@@ -95,7 +95,7 @@ class EngagementMixin(_Base):
             try:
                 save_session(session_id, answers)
             except SmcheckError as exc:
-                self.push_screen(ErrorDialog(self.lang, str(exc)))
+                self.error(str(exc))
                 return
             self.open_respondent(session_id)
 
@@ -103,10 +103,14 @@ class EngagementMixin(_Base):
 
     def rename_respondent(self, session_id: str) -> None:
         """Change a respondent's name and role."""
+        from smcheck.models.answers import Respondent
+        from smcheck.screens.dialogs import RespondentDialog
+        from smcheck.session import load_session, now, save_session
+
         try:
             answers, _ = load_session(session_id)
         except (SmcheckError, InvalidFile) as exc:
-            self.push_screen(ErrorDialog(self.lang, str(exc)))
+            self.error(str(exc))
             return
 
         def renamed(result: tuple[str, str] | None) -> None:
@@ -134,8 +138,11 @@ class EngagementMixin(_Base):
 
     def remove_respondent(self, session_id: str) -> None:
         """Take a respondent out of the engagement (the file moves to sessions/removed/)."""
+        from smcheck.screens.dialogs import ConfirmDialog
+        from smcheck.session import remove_session
+
         if session_id == self.session_id:
-            self.push_screen(ErrorDialog(self.lang, ui("resp.remove-current", self.lang)))
+            self.error(ui("resp.remove-current", self.lang))
             return
 
         def confirmed(yes: bool | None) -> None:
@@ -143,7 +150,7 @@ class EngagementMixin(_Base):
                 try:
                     remove_session(session_id)
                 except SmcheckError as exc:
-                    self.push_screen(ErrorDialog(self.lang, str(exc)))
+                    self.error(str(exc))
                     return
                 self._refresh_respondents()
 
@@ -182,10 +189,12 @@ class EngagementMixin(_Base):
 
     def show_comparison(self) -> None:
         """Everyone's dimension scores side by side."""
+        from smcheck.screens.respondents import CompareScreen
+
         try:
             comparison = self._comparison()
         except SmcheckError as exc:
-            self.push_screen(ErrorDialog(self.lang, str(exc)))
+            self.error(str(exc))
             return
         self.push_screen(CompareScreen(self.lang, comparison))
 
@@ -198,6 +207,8 @@ class EngagementMixin(_Base):
 
     def start_next_iteration(self) -> None:
         """The new start point: the same respondent again, linked to this session's plan."""
+        from smcheck.session import engagement_of, follow_up, new_session_id, now, save_session
+
         if self.answers is None or self.session_id is None:
             return
         when = now()
@@ -212,12 +223,13 @@ class EngagementMixin(_Base):
         try:
             save_session(session_id, answers)
         except SmcheckError as exc:
-            self.push_screen(ErrorDialog(self.lang, str(exc)))
+            self.error(str(exc))
             return
         self.resume(session_id)
 
     def edit_actual(self, goal_id: str, title: str, value: float | None) -> None:
         """Enter what a goal of the previous plan actually reached."""
+        from smcheck.screens.dialogs import AmountDialog
 
         def entered(result: Any) -> None:
             if result is None or self.answers is None:

@@ -7,9 +7,12 @@ import sys
 from collections.abc import Sequence
 from datetime import date
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from smcheck.errors import InvalidFile, SmcheckError
-from smcheck.models.common import Lang
+
+if TYPE_CHECKING:
+    from smcheck.models.common import Lang
 
 EXIT_OK, EXIT_ERROR = 0, 2
 FORMATS = ("toml", "json", "md", "csv", "ics")
@@ -271,23 +274,31 @@ def cmd_schema(args: argparse.Namespace) -> int:
 
 
 def cmd_run(args: argparse.Namespace) -> int:
-    from smcheck.catalog import find_assessment
-    from smcheck.config import Config, load_config
-    from smcheck.session import session_path
+    # Only what the first screen needs is loaded here; see benchmarks/ for why.
+    from smcheck.locations import config_dir
+    from smcheck.overview import check_session_id, quick_settings
 
     terminal = sys.stdout.isatty() and sys.stdin.isatty()
+    settings = quick_settings(config_dir() / "config.toml")
     config_problem = ""
-    try:
-        config = load_config()
-    except InvalidFile as exc:
-        if not terminal:
-            raise
-        # the screen starts with default settings and shows the problem; the file stays as it is
-        config, config_problem = Config(), str(exc.problems[0])
-    lang: Lang = args.lang or config.lang or _lang(None)
-    assessment = find_assessment(args.assessment) if args.assessment else None
+    if not settings.readable:
+        from smcheck.config import load_config
+
+        try:
+            load_config()  # names the file, the line and the field
+        except InvalidFile as exc:
+            if not terminal:
+                raise
+            # the screen starts with default settings and shows the problem; the file stays
+            config_problem = str(exc.problems[0])
+    lang = _lang(args.lang or settings.lang)
+    assessment = None
+    if args.assessment:
+        from smcheck.catalog import find_assessment
+
+        assessment = find_assessment(args.assessment)
     if args.resume:
-        session_path(args.resume)  # refuses what is not a session id
+        check_session_id(args.resume)
     if not terminal:
         raise SmcheckError(
             "the interactive check needs a terminal; for scripts use template and score"
@@ -296,7 +307,8 @@ def cmd_run(args: argparse.Namespace) -> int:
 
     app = SmcheckApp(
         lang=lang,
-        config=config,
+        theme=settings.theme,
+        remembered_lang=settings.lang,
         assessment=assessment,
         resume=args.resume,
         interview=args.interview,

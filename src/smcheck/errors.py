@@ -2,15 +2,13 @@
 
 from __future__ import annotations
 
-import json
 import re
-from dataclasses import dataclass
+from typing import NamedTuple
 
 FieldPath = tuple[str | int, ...]
 
 
-@dataclass(frozen=True)
-class Problem:
+class Problem(NamedTuple):
     """One thing wrong with one file."""
 
     file: str
@@ -42,7 +40,11 @@ _BARE = re.compile(r"^[A-Za-z0-9_-]+$")
 
 def _shown(key: str) -> str:
     """A key as it can stand in a one-line message: bare, or quoted with escapes."""
-    return key if _BARE.match(key) else json.dumps(key, ensure_ascii=False)
+    if _BARE.match(key):
+        return key
+    import json  # only for the odd key that needs quoting
+
+    return json.dumps(key, ensure_ascii=False)
 
 
 def format_path(path: FieldPath, data: object = None) -> str:

@@ -5,7 +5,7 @@ from __future__ import annotations
 import locale
 import os
 
-from smcheck.models.common import Lang
+from smcheck.langs import Lang
 
 WORDS: dict[str, dict[Lang, str]] = {
     # phases of the loop

@@ -5,9 +5,7 @@ from __future__ import annotations
 import re
 import tomllib
 from pathlib import Path
-from typing import Any, TypeVar
-
-from pydantic import BaseModel, ValidationError
+from typing import TYPE_CHECKING, Any, TypeVar
 
 from smcheck.errors import FieldPath, InvalidFile, Problem, format_path
 from smcheck.tomlpos import find_line, line_map
@@ -22,7 +20,10 @@ SCHEMAS = {
     "config": "smcheck.config/1",
 }
 
-M = TypeVar("M", bound=BaseModel)
+if TYPE_CHECKING:
+    from pydantic import BaseModel
+
+M = TypeVar("M", bound="BaseModel")
 
 _TOML_POS = re.compile(r"\s*\(at line (\d+), column (\d+)\)$")
 _TOML_EOF = re.compile(r"\s*\(at end of document\)$")
@@ -155,6 +156,8 @@ _MESSAGES = {
 
 def validate(model: type[M], doc: Document) -> M:
     """Validate ``doc`` against ``model``; every error becomes one problem line."""
+    from pydantic import ValidationError
+
     try:
         return model.model_validate(doc.data)
     except ValidationError as exc:

@@ -5,8 +5,7 @@ from __future__ import annotations
 import os
 import re
 import socket
-from dataclasses import dataclass
-from datetime import UTC, date, datetime
+from datetime import UTC, datetime
 from pathlib import Path
 
 import tomli_w
@@ -17,6 +16,7 @@ from smcheck.locations import sessions_dir
 from smcheck.models.answers import ANSWERS_SCHEMA, SESSION_ID, Answers, Respondent, Scope
 from smcheck.models.assessment import Assessment
 from smcheck.models.common import Lang
+from smcheck.overview import SessionInfo, check_session_id
 from smcheck.storage import write_atomic
 
 _ID = re.compile(SESSION_ID)
@@ -58,8 +58,7 @@ def progress(answers: Answers, a: Assessment) -> tuple[int, int]:
 
 def session_path(session_id: str) -> Path:
     """The file of a session; refuses ids that are not session ids (no paths, no tricks)."""
-    if not _ID.match(session_id):
-        raise SmcheckError(f"{session_id!r} is not a session id (see: smcheck sessions)")
+    check_session_id(session_id)
     return sessions_dir() / f"{session_id}.toml"
 
 
@@ -87,22 +86,6 @@ def load_session(session_id: str) -> tuple[Answers, Assessment]:
     if not path.exists():
         raise SmcheckError(f"no session {session_id!r} (see: smcheck sessions)")
     return load_answers(path)
-
-
-@dataclass(frozen=True)
-class SessionInfo:
-    """One line of the sessions list."""
-
-    id: str
-    path: Path
-    organisation: str = ""
-    assessment: str = ""
-    scope: str = ""
-    updated: datetime | None = None
-    completed: date | None = None
-    given: int = 0
-    total: int = 0
-    problem: str | None = None
 
 
 def list_sessions() -> list[SessionInfo]:

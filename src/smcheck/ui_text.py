@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from smcheck.models.common import Lang
+from smcheck.langs import Lang
 
 UI: dict[str, dict[Lang, str]] = {
     # keys in the footer

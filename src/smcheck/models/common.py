@@ -6,8 +6,8 @@ from typing import Annotated, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, StringConstraints
 
-Lang = Literal["de", "en"]
-LANGS: tuple[Lang, ...] = ("de", "en")
+from smcheck.langs import LANGS as LANGS
+from smcheck.langs import Lang as Lang
 
 Id = Annotated[str, StringConstraints(pattern=r"^[a-z][a-z0-9]*(-[a-z0-9]+)*$", max_length=64)]
 """A stable identifier: lower-case words joined by hyphens, e.g. ``strategy-first``."""

@@ -9,7 +9,7 @@ from textual.binding import Binding, BindingsMap
 from textual.dom import DOMNode
 from textual.screen import Screen
 
-from smcheck.models.common import Lang
+from smcheck.langs import Lang
 from smcheck.ui_text import UI, ui
 
 if TYPE_CHECKING:

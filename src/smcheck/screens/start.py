@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from typing import Any
+from collections.abc import Callable
+from typing import TYPE_CHECKING, Any
 
 from rich.text import Text
 from textual.app import ComposeResult
@@ -10,11 +11,12 @@ from textual.binding import Binding
 from textual.widgets import Footer, Header, OptionList, Static
 from textual.widgets.option_list import Option
 
-from smcheck.models.assessment import Assessment
-from smcheck.models.common import Lang
+from smcheck.langs import Lang
 from smcheck.screens.base import SmcheckScreen
-from smcheck.session import SessionInfo
 from smcheck.text import one_line
+
+if TYPE_CHECKING:
+    from smcheck.overview import AssessmentInfo, SessionInfo
 
 SECONDS_PER_QUESTION = 20
 
@@ -30,20 +32,23 @@ class StartScreen(SmcheckScreen):
     def __init__(
         self,
         lang: Lang,
-        assessments: list[Assessment],
-        sessions: list[SessionInfo],
-        broken: list[str] | None = None,
+        load: Callable[[], tuple[list[AssessmentInfo], list[SessionInfo]]],
         **kwargs: Any,
     ) -> None:
         super().__init__(lang, **kwargs)
-        self.assessments = assessments
-        self.sessions = sessions
-        self.broken = broken or []
+        self.load = load
+        self.assessments: list[AssessmentInfo] = []
+        self.sessions: list[SessionInfo] = []
 
     def compose(self) -> ComposeResult:
         yield Header()
         yield Static(Text(self.t("start.title"), style="bold"), id="start-title")
         yield Static(self.t("start.intro"), id="start-intro")
+        yield OptionList(id="choices")
+        yield Static(self.t("start.lang"), id="start-lang")
+        yield Footer()
+
+    def _options(self) -> list[Option | None]:
         options: list[Option | None] = []
         resumable = [
             s for s in self.sessions if s.problem or s.given < s.total or s.completed is None
@@ -58,24 +63,23 @@ class StartScreen(SmcheckScreen):
                 )
             options.append(None)
         for i, a in enumerate(self.assessments):
-            title = f"{self.t('start.new')}: {one_line(a.title.get(self.lang))}"
-            options.append(Option(Text(title, style="bold"), disabled=True))
-            if a.has_quick():
-                n = len(a.questions("quick"))
+            if a.problem is not None:  # a custom questionnaire that cannot be read: say why
                 options.append(
-                    Option(f"  {self.t('start.quick', n=n, min=_minutes(n))}", id=f"new:{i}:quick")
+                    Option(Text(f"  {self.t('start.broken', problem=a.problem)}"), disabled=True)
                 )
-            n = len(a.questions("full"))
+                continue
+            title = a.title.get(self.lang) or next(iter(a.title.values()), a.id)
             options.append(
-                Option(f"  {self.t('start.full', n=n, min=_minutes(n))}", id=f"new:{i}:full")
+                Option(
+                    Text(f"{self.t('start.new')}: {one_line(title)}", style="bold"), disabled=True
+                )
             )
-        for problem in self.broken:  # a custom questionnaire that cannot be read: say why
-            options.append(
-                Option(Text(f"  {self.t('start.broken', problem=problem)}"), disabled=True)
-            )
-        yield OptionList(*options, id="choices")
-        yield Static(self.t("start.lang"), id="start-lang")
-        yield Footer()
+            for scope in ("quick", "full"):
+                n = a.count(scope)
+                if n:
+                    label = self.t(f"start.{scope}", n=n, min=_minutes(n))
+                    options.append(Option(f"  {label}", id=f"new:{i}:{scope}"))
+        return options
 
     def _session_label(self, s: SessionInfo) -> Text:
         if s.problem:
@@ -89,7 +93,18 @@ class StartScreen(SmcheckScreen):
         )
 
     def on_mount(self) -> None:
+        # Reading the questionnaires and sessions happens beside the first paint, so the screen
+        # is there at once and the list follows a moment later.
+        self.run_worker(self._read, thread=True, exclusive=True, group="start")
+
+    def _read(self) -> None:
+        found = self.load()
+        self.app.call_from_thread(self._fill, *found)
+
+    def _fill(self, assessments: list[AssessmentInfo], sessions: list[SessionInfo]) -> None:
+        self.assessments, self.sessions = assessments, sessions
         choices = self.query_one(OptionList)
+        choices.add_options(self._options())
         self.set_focus(choices)
         for index in range(choices.option_count):
             if not choices.get_option_at_index(index).disabled:
