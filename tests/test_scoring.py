@@ -205,3 +205,71 @@ def test_fast_lift_evaluator_agrees_with_the_scoring_rule() -> None:
             assert isinstance(change, Change)
             after = standing(a, {**values, change.question: change.to_option}, "full")
             assert ev.standing((change,)) == (after.overall, after.stage)
+
+
+def _brute_force_lift(a, values, scope):  # type: ignore[no-untyped-def]
+    """The rule of smcheck.lift, searched naively over every single change and every pair."""
+    from itertools import combinations
+
+    from smcheck.lift import Evaluator
+
+    ev = Evaluator(a, values, scope)
+    stage = ev.standing()[1]
+    if stage >= len(a.stages) - 1:
+        return [], False
+    singles = [((c,), ev.standing((c,))) for c in ev.changes]
+    pairs = [
+        ((c1, c2), ev.standing((c1, c2)))
+        for c1, c2 in combinations(ev.changes, 2)
+        if c1.question != c2.question
+    ]
+    for group in (singles, pairs):
+        reaching = [(cs, st) for cs, st in group if st[1] > stage]
+        if reaching:
+            best = min(
+                reaching,
+                key=lambda it: (
+                    sum(c.steps for c in it[0]),
+                    max(c.steps for c in it[0]),
+                    -(it[1][0] or 0),
+                    [c.order for c in it[0]],
+                ),
+            )
+            return [(c.question, c.to_option) for c in best[0]], True
+    pool = pairs or singles
+    if not pool:
+        return [], False
+    best = max(
+        pool,
+        key=lambda it: (
+            it[1][1],
+            it[1][0] or 0,
+            -sum(c.steps for c in it[0]),
+            [-c.order for c in it[0]],
+        ),
+    )
+    return [(c.question, c.to_option) for c in best[0]], False
+
+
+def test_the_fast_lift_search_finds_what_a_naive_search_finds() -> None:
+    # smcheck.lift prunes interchangeable changes and scores in a few steps; over many random
+    # answer sets (both scopes, weighted dimensions) it must pick exactly what trying every
+    # single change and every pair picks.
+    import random
+
+    from smcheck.catalog import find_assessment
+    from smcheck.lift import smallest_lift
+
+    rng = random.Random(11)
+    for a in (mini(), find_assessment("social-media-readiness")):
+        for scope in ("full", "quick"):
+            ids = [q.id for _, q in a.questions(scope)]
+            for _ in range(40 if len(ids) < 20 else 12):
+                values: dict[str, int | str] = {
+                    q: rng.choice([1, 1, 2, 2, 3, 4, 5, "dont-know", "n/a", ""]) for q in ids
+                }
+                steps, reached = smallest_lift(a, values, scope)  # type: ignore[arg-type]
+                assert (
+                    [(c.question, c.to_option) for c, _, _ in steps],
+                    reached,
+                ) == _brute_force_lift(a, values, scope)

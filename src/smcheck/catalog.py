@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import hashlib
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -94,7 +95,11 @@ def find_assessment(ref: str | None) -> Assessment:
     )
 
 
-def answers_from(doc: Document, assessment: Assessment | None = None) -> tuple[Answers, Assessment]:
+def answers_from(
+    doc: Document,
+    assessment: Assessment | None = None,
+    resolve: Callable[[str], Assessment] | None = None,
+) -> tuple[Answers, Assessment]:
     """Validate a parsed document as answers and check them against their assessment."""
     kind = kind_of(doc)
     if kind != "answers":
@@ -102,16 +107,20 @@ def answers_from(doc: Document, assessment: Assessment | None = None) -> tuple[A
     answers = validate(Answers, doc)
     if assessment is None:
         try:
-            assessment = find_assessment(answers.assessment)
+            assessment = (resolve or find_assessment)(answers.assessment)
         except SmcheckError as exc:
             raise InvalidFile([doc.problem(("assessment",), str(exc))]) from None
     refuse(doc, check_answers(answers, assessment))
     return answers, assessment
 
 
-def load_answers(path: Path, assessment: Assessment | None = None) -> tuple[Answers, Assessment]:
+def load_answers(
+    path: Path,
+    assessment: Assessment | None = None,
+    resolve: Callable[[str], Assessment] | None = None,
+) -> tuple[Answers, Assessment]:
     """Load an answers file and the assessment it belongs to; both fully checked."""
-    return answers_from(read_document(path), assessment)
+    return answers_from(read_document(path), assessment, resolve)
 
 
 def validate_file(path: Path, assessment: Assessment | None = None) -> str:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import functools
 import sys
 from collections.abc import Sequence
 from datetime import date
@@ -139,9 +140,10 @@ def cmd_score(args: argparse.Namespace) -> int:
     problems: list[str] = []
     outputs: dict[Path | None, str] = {}
     lines: list[str] = []
+    resolve = functools.cache(find_assessment)  # many files, few questionnaires
     for path in args.answers:
         try:
-            answers, a = load_answers(path, assessment)
+            answers, a = load_answers(path, assessment, resolve)
         except InvalidFile as exc:
             problems += [str(p) for p in exc.problems]
             continue

@@ -16,7 +16,7 @@ from itertools import combinations
 from math import lcm
 
 from smcheck.models.answers import Scope
-from smcheck.models.assessment import Assessment
+from smcheck.models.assessment import Assessment, Question
 from smcheck.scoring import Values, stage_index
 
 
@@ -40,6 +40,8 @@ class Change:
     dimension: int
     from_option: int
     to_option: int
+    delta: int = 0
+    """What the change adds to its dimension's weighted point sum."""
 
     @property
     def steps(self) -> int:
@@ -49,17 +51,37 @@ class Change:
 Candidates = list[tuple[tuple["Change", ...], tuple[int | None, int]]]
 
 
+_Layout = tuple[Assessment, list[int], list[list[Question]], list[int], list[int]]
+_LAYOUTS: dict[tuple[int, str], _Layout] = {}
+
+
+def _layout(a: Assessment, scope: Scope) -> _Layout:
+    """What depends on the questionnaire only, worked out once per questionnaire and scope:
+    integer dimension weights, the questions in scope, their integer weights, the stage of
+    every score 0-100. (The questionnaire itself is kept in the entry, so its id stays valid.)"""
+    key = (id(a), scope)
+    if key not in _LAYOUTS:
+        in_scope = [[q for q in d.questions if scope == "full" or q.quick] for d in a.dimensions]
+        _LAYOUTS[key] = (
+            a,
+            _integer_weights([d.weight for d in a.dimensions]),
+            in_scope,
+            _integer_weights([q.weight for qs in in_scope for q in qs]),
+            [stage_index(a, score) for score in range(101)],
+        )
+    return _LAYOUTS[key]
+
+
 class Evaluator:
     """Overall score and stage after a few answer changes, computed in integers."""
 
     def __init__(self, a: Assessment, values: Values, scope: Scope) -> None:
         self.a = a
-        self.dim_weights = _integer_weights([d.weight for d in a.dimensions])
+        layout = _layout(a, scope)
+        self.dim_weights, in_scope, q_weights, self.stage_of = layout[1:]
         self.sums: list[tuple[int, int]] = []
         self.changes: list[Change] = []
         self.points: dict[str, tuple[int, list[int]]] = {}
-        in_scope = [[q for q in d.questions if scope == "full" or q.quick] for d in a.dimensions]
-        q_weights = _integer_weights([q.weight for qs in in_scope for q in qs])
         order = 0
         for i, questions in enumerate(in_scope):
             num = den = 0
@@ -72,10 +94,38 @@ class Evaluator:
                     num += w * points[v - 1]
                     den += w
                     self.changes += [
-                        Change(order, q.id, i, v, to) for to in range(v + 1, len(points) + 1)
+                        Change(order, q.id, i, v, to, w * (points[to - 1] - points[v - 1]))
+                        for to in range(v + 1, len(points) + 1)
                     ]
                 order += 1
             self.sums.append((num, den))
+        # what the fast path needs: the scores as they are, and the stage of every score
+        self.scores = [_round(num, den) if den else None for num, den in self.sums]
+        present = [(s, i) for i, s in enumerate(self.scores) if s is not None]
+        self.total = sum(self.dim_weights[i] * s for s, i in present)
+        self.weights = sum(self.dim_weights[i] for _, i in present)
+        self.by_score = sorted(present)
+
+    def fast(self, changes: tuple[Change, ...]) -> tuple[int | None, int]:
+        """The same as :meth:`standing` for changes of answered questions, in a few steps."""
+        nums: dict[int, int] = {}
+        for c in changes:
+            nums[c.dimension] = nums.get(c.dimension, self.sums[c.dimension][0]) + c.delta
+        total = self.total
+        weakest: int | None = None
+        for d, num in nums.items():
+            score = _round(num, self.sums[d][1])
+            total += self.dim_weights[d] * (score - (self.scores[d] or 0))
+            weakest = score if weakest is None else min(weakest, score)
+        for score, d in self.by_score:
+            if d not in nums:
+                weakest = score if weakest is None else min(weakest, score)
+                break
+        overall = _round(total, self.weights)
+        stage = self.stage_of[overall]
+        if weakest is not None:
+            stage = min(stage, self.stage_of[weakest] + 1)
+        return overall, stage
 
     def standing(self, changes: tuple[Change, ...] = ()) -> tuple[int | None, int]:
         """(overall score, stage index) after ``changes``."""
@@ -112,12 +162,22 @@ def smallest_lift(
     _, stage = ev.standing()
     if stage >= len(a.stages) - 1:
         return [], False
-    singles: Candidates = [((c,), ev.standing((c,))) for c in ev.changes]
+    singles: Candidates = [((c,), ev.fast((c,))) for c in ev.changes]
     reaching = [(cs, st) for cs, st in singles if st[1] > stage]
     if not reaching:
+        # Changes with the same effect (same dimension, weight, scale and options) are
+        # interchangeable; the tie-break prefers the earliest questions, so the first two of
+        # each kind are all a pair can need. This keeps the search exact and small.
+        kinds: dict[tuple[int, int, int, int], int] = {}
+        few: list[Change] = []
+        for c in ev.changes:
+            kind = (c.dimension, c.delta, c.from_option, c.to_option)
+            if kinds.get(kind, 0) < 2:
+                kinds[kind] = kinds.get(kind, 0) + 1
+                few.append(c)
         pairs: Candidates = [
-            ((c1, c2), ev.standing((c1, c2)))
-            for c1, c2 in combinations(ev.changes, 2)
+            ((c1, c2), ev.fast((c1, c2)))
+            for c1, c2 in combinations(few, 2)
             if c1.question != c2.question
         ]
         reaching = [(cs, st) for cs, st in pairs if st[1] > stage]
