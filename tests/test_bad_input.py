@@ -512,9 +512,19 @@ def test_enormous_file(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> No
 
 
 def test_directory_instead_of_file(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    # a folder is refused as a questionnaire and by validate; `score` takes a folder of answers
+    # files (batch scoring), so there an empty one is named as such
     folder = tmp_path / "answers.toml"
     folder.mkdir()
-    check_refused(capsys, tmp_path, folder, "any", [(None, "", "is a directory; expected a file")])
+    check_refused(
+        capsys, tmp_path, folder, "assessment", [(None, "", "is a directory; expected a file")]
+    )
+    with pytest.raises(InvalidFile) as info:
+        load_answers(folder, load_assessment(MINI))
+    assert_problems(info.value, folder, [(None, "", "is a directory; expected a file")])
+    code, out, err = run(capsys, "score", folder, "-a", MINI, "-o", tmp_path / "plans")
+    assert (code, out) == (2, "")
+    assert err == f"{PREFIX}{folder}: no answers files (*.toml) in it\n"
 
 
 def test_missing_path(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:

@@ -76,15 +76,17 @@ def test_version(capsys: pytest.CaptureFixture[str]) -> None:
     assert run(capsys, "--version") == (0, "smcheck 0.1.0\n", "")
 
 
-def test_no_command_without_a_terminal_points_to_template_and_score(
-    capsys: pytest.CaptureFixture[str],
+def test_no_command_without_a_terminal_asks_line_by_line(
+    capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    # pytest's captured stdin/stdout are not terminals: the screen cannot start
-    code, out, err = run(capsys)
-    assert (code, out) == (2, "")
-    assert err == (
-        "smcheck: error: the interactive check needs a terminal; for scripts use template and score\n"
-    )
+    # no terminal (pytest captures stdout): the plain mode asks on stdin; at once end of input
+    import io
+
+    monkeypatch.setattr(sys, "stdin", io.StringIO(""))
+    code, out, _ = run(capsys, "--lang", "en")
+    assert code == 0
+    assert "1. Quick check: 10 questions, about 3 minutes" in out
+    assert "\x1b" not in out
 
 
 def test_run_refuses_a_resume_id_that_is_not_a_session_id(

@@ -15,7 +15,7 @@ from smcheck import __version__
 from smcheck.commands import COMMANDS, COMPARE_FORMATS, EXIT_ERROR, EXIT_OK, FORMATS, _err
 from smcheck.errors import InvalidFile, SmcheckError
 
-RUN_OPTIONS = ("--lang", "-a", "--assessment", "--resume", "--interview")
+RUN_OPTIONS = ("--lang", "-a", "--assessment", "--resume", "--interview", "--plain")
 
 
 def _date(value: str) -> date:
@@ -61,6 +61,12 @@ def parser() -> argparse.ArgumentParser:
         "--interview",
         action="store_true",
         help="interview mode: hints to probe, private notes, confidence, several respondents",
+    )
+    rp.add_argument(
+        "--plain",
+        action="store_true",
+        help="numbered line-by-line prompts instead of the full screen (for screen readers and "
+        "pipes; also chosen when there is no terminal or TERM=dumb)",
     )
 
     sub.add_parser("sessions", help="list the saved interview sessions")

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import functools
+import os
 import sys
 from collections.abc import Sequence
 from datetime import date
@@ -281,6 +282,7 @@ def cmd_run(args: argparse.Namespace) -> int:
     from smcheck.overview import check_session_id, quick_settings
 
     terminal = sys.stdout.isatty() and sys.stdin.isatty()
+    plain = args.plain or not terminal or os.environ.get("TERM") == "dumb"
     settings = quick_settings(config_dir() / "config.toml")
     config_problem = ""
     if not settings.readable:
@@ -289,7 +291,7 @@ def cmd_run(args: argparse.Namespace) -> int:
         try:
             load_config()  # names the file, the line and the field
         except InvalidFile as exc:
-            if not terminal:
+            if plain:
                 raise
             # the screen starts with default settings and shows the problem; the file stays
             config_problem = str(exc.problems[0])
@@ -301,9 +303,11 @@ def cmd_run(args: argparse.Namespace) -> int:
         assessment = find_assessment(args.assessment)
     if args.resume:
         check_session_id(args.resume)
-    if not terminal:
-        raise SmcheckError(
-            "the interactive check needs a terminal; for scripts use template and score"
+    if plain:
+        from smcheck.plain import run_plain
+
+        return run_plain(
+            lang=lang, assessment=assessment, resume=args.resume, interview=args.interview
         )
     from smcheck.app import SmcheckApp
 
