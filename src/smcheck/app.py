@@ -448,7 +448,11 @@ class SmcheckApp(EngagementMixin, App[None]):
             return
         if self.answers.completed is None:
             self._update(completed=date.today())
-        self.push_screen(ExportDialog(self.lang, default_base(self.plan(), self.cwd)), self._export)
+        plan = self.plan()
+        if self.is_web:
+            self._deliver(plan)
+            return
+        self.push_screen(ExportDialog(self.lang, default_base(plan, self.cwd)), self._export)
 
     def _export(self, choice: tuple[Path, bool] | None) -> None:
         from smcheck.export.files import write_exports
@@ -465,6 +469,21 @@ class SmcheckApp(EngagementMixin, App[None]):
             return
         names = ", ".join(p.name for p in paths)
         self.notify(ui("export.done", self.lang, files=names), timeout=8, markup=False)
+
+    def _deliver(self, plan: Plan) -> None:
+        """In a browser the exports are downloads: TOML, JSON and the Markdown report."""
+        import io
+
+        from smcheck.export import FORMATS, render
+        from smcheck.export.files import default_base
+
+        name = default_base(plan, Path()).name
+        for fmt in FORMATS:
+            text = render(plan, fmt)
+            if fmt == "md":
+                text = self.comparison_report() + text
+            self.deliver_text(io.StringIO(text), save_filename=f"{name}.{fmt}")
+        self.notify(ui("export.done", self.lang, files=f"{name}.toml, .json, .md"), markup=False)
 
     def action_save(self) -> None:
         self.save()

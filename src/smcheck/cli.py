@@ -71,6 +71,14 @@ def parser() -> argparse.ArgumentParser:
 
     sub.add_parser("sessions", help="list the saved interview sessions")
 
+    wp = sub.add_parser("serve", help="serve the interactive check in a web browser")
+    wp.add_argument(
+        "--host", default="127.0.0.1", help="address to listen on (default: this machine only)"
+    )
+    wp.add_argument("--port", type=int, default=8000, help="port (default 8000)")
+    wp.add_argument("--lang", choices=["de", "en"], help="language of the check")
+    wp.add_argument("--interview", action="store_true", help="interview mode")
+
     tp = sub.add_parser("template", help="write a blank answers file to fill in with an editor")
     tp.add_argument("-a", "--assessment", metavar="ID|PATH", help="assessment id or file")
     tp.add_argument("--quick", action="store_true", help="only the quick check's questions")

@@ -281,8 +281,9 @@ def cmd_run(args: argparse.Namespace) -> int:
     from smcheck.locations import config_dir
     from smcheck.overview import check_session_id, quick_settings
 
-    terminal = sys.stdout.isatty() and sys.stdin.isatty()
-    plain = args.plain or not terminal or os.environ.get("TERM") == "dumb"
+    web = "web_driver" in os.environ.get("TEXTUAL_DRIVER", "")  # started by `smcheck serve`
+    terminal = web or (sys.stdout.isatty() and sys.stdin.isatty())
+    plain = args.plain or not terminal or (not web and os.environ.get("TERM") == "dumb")
     settings = quick_settings(config_dir() / "config.toml")
     config_problem = ""
     if not settings.readable:
@@ -324,6 +325,22 @@ def cmd_run(args: argparse.Namespace) -> int:
     return app.return_code or EXIT_OK
 
 
+def cmd_serve(args: argparse.Namespace) -> int:
+    """The same app in a browser: every tab gets its own smcheck process."""
+    import shlex
+
+    from textual_serve.server import Server
+
+    command = [sys.executable, "-m", "smcheck", "run"]
+    if args.lang:
+        command += ["--lang", args.lang]
+    if args.interview:
+        command.append("--interview")
+    print(f"smcheck: serving on http://{args.host}:{args.port} (ctrl+c stops)", file=sys.stderr)
+    Server(shlex.join(command), host=args.host, port=args.port, title="smcheck").serve()
+    return EXIT_OK
+
+
 def cmd_sessions(args: argparse.Namespace) -> int:
     from smcheck.session import list_sessions
 
@@ -342,6 +359,7 @@ def cmd_sessions(args: argparse.Namespace) -> int:
 COMMANDS = {
     "run": cmd_run,
     "sessions": cmd_sessions,
+    "serve": cmd_serve,
     "assessments": cmd_assessments,
     "template": cmd_template,
     "score": cmd_score,

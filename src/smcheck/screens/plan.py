@@ -25,7 +25,7 @@ def amount(value: float | None) -> str:
 class PlanScreen(WalkScreen):
     """Goals on top, tasks below; Tab moves between them, Enter on a goal edits it."""
 
-    BINDINGS = [Binding("ctrl+e", "app.export", "key.export")]
+    BINDINGS = [Binding("ctrl+e", "app.export", "key.export", priority=True)]
 
     def __init__(self, lang: Lang, plan: Plan, **kwargs: Any) -> None:
         super().__init__(lang, **kwargs)

@@ -80,7 +80,7 @@ def result_text(r: Result, lang: Lang, t: Any, deltas: dict[str, int | None] | N
 class ResultsScreen(WalkScreen):
     """Scores and what they mean."""
 
-    BINDINGS = [Binding("enter", "app.next", "key.next", key_display="⏎")]
+    BINDINGS = [Binding("enter", "app.next", "key.next", key_display="⏎", priority=True)]
 
     def __init__(
         self, lang: Lang, result: Result, deltas: dict[str, int | None] | None = None, **kwargs: Any

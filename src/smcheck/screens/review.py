@@ -19,7 +19,7 @@ from smcheck.text import one_line
 class ReviewScreen(WalkScreen):
     """A table of all questions in scope with their answers."""
 
-    BINDINGS = [Binding("r", "app.next", "key.results")]
+    BINDINGS = [Binding("r", "app.next", "key.results", priority=True)]
 
     def __init__(self, lang: Lang, assessment: Assessment, answers: Answers, **kwargs: Any) -> None:
         super().__init__(lang, **kwargs)
