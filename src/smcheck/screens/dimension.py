@@ -9,12 +9,13 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import VerticalScroll
 from textual.events import DescendantFocus
-from textual.widgets import Footer, Header, Input, Static
+from textual.widgets import Header, Input, Static
 
 from smcheck.models.answers import Answers
 from smcheck.models.assessment import Assessment, Dimension
 from smcheck.models.common import Lang
 from smcheck.screens.base import WalkScreen
+from smcheck.screens.fields import QuietFooter
 from smcheck.screens.question import QuestionCard
 from smcheck.text import one_line
 
@@ -38,6 +39,9 @@ class DimensionScreen(WalkScreen):
         Binding("v", "confidence('verified')", "key.confidence", show=False, priority=True),
         Binding("f", "revisit", "key.revisit", show=False, priority=True),
         Binding("enter", "app.next", "key.next", key_display="⏎", priority=True),
+        # on the screen, not the cards: bindings that change with focus rebuild the footer
+        Binding("down", "move(1)", show=False),
+        Binding("up", "move(-1)", show=False),
     ]
 
     KEYS = {"dont-know": "0", "n/a": "n", "guess": "g", "know": "k", "verified": "v"}
@@ -90,7 +94,7 @@ class DimensionScreen(WalkScreen):
                     self.answers.answers.get(q.id),
                     interview=self.answers.interview,
                 )
-        yield Footer()
+        yield QuietFooter()
 
     def on_mount(self) -> None:
         cards = list(self.query(QuestionCard))
@@ -159,6 +163,15 @@ class DimensionScreen(WalkScreen):
         card = self.focused
         if isinstance(card, QuestionCard):
             card.set_field("revisit", not card.answer.revisit)
+
+    def action_move(self, step: int) -> None:
+        card = self.focused
+        if not isinstance(card, QuestionCard):
+            card = next(
+                (a for a in (card.ancestors if card else []) if isinstance(a, QuestionCard)), None
+            )
+        if isinstance(card, QuestionCard):
+            card.action_move(step)
 
     def action_counter(self) -> None:
         if self._typed("c"):

@@ -4,7 +4,8 @@ from __future__ import annotations
 
 from typing import Any
 
-from textual.widgets import Input
+from textual.screen import Screen
+from textual.widgets import Footer, Input
 
 from smcheck.text import printable
 
@@ -18,3 +19,21 @@ class TextField(Input):
 
     def on_mount(self) -> None:
         self.cursor_blink = bool(getattr(self.app, "cursor_blink", True))
+
+
+class QuietFooter(Footer):
+    """Textual's footer, rebuilt only when the keys it shows change (not on every focus move:
+    moving between questions would otherwise rebuild it each time, the costliest part of a move)."""
+
+    _shown: tuple[tuple[str, str, bool], ...] | None = None
+
+    def bindings_changed(self, screen: Screen[Any]) -> None:
+        shown = tuple(
+            (key, active.binding.description, active.enabled)
+            for key, active in screen.active_bindings.items()
+            if active.binding.show
+        )
+        if shown == self._shown:
+            return
+        self._shown = shown
+        super().bindings_changed(screen)

@@ -7,13 +7,14 @@ from typing import Any
 from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.widgets import DataTable, Footer, Header, Static
+from textual.widgets import DataTable, Header, Static
 
 from smcheck.i18n import t
 from smcheck.models.common import Lang
 from smcheck.models.plan import Goal, Plan
 from smcheck.screens.base import WalkScreen
 from smcheck.screens.dialogs import EditGoalDialog
+from smcheck.screens.fields import QuietFooter
 from smcheck.text import one_line
 
 
@@ -45,7 +46,7 @@ class PlanScreen(WalkScreen):
             classes="section",
         )
         yield DataTable(id="tasks", cursor_type="row", zebra_stripes=True)
-        yield Footer()
+        yield QuietFooter()
 
     def on_mount(self) -> None:
         goals = self.query_one("#goals", DataTable)

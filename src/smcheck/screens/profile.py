@@ -8,7 +8,7 @@ from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Grid, VerticalScroll
-from textual.widgets import Button, Footer, Header, Input, Label, Select, SelectionList, Static
+from textual.widgets import Button, Header, Input, Label, Select, SelectionList, Static
 from textual.widgets.selection_list import Selection
 
 from smcheck.i18n import t
@@ -18,7 +18,7 @@ from smcheck.models.assessment import Assessment
 from smcheck.models.common import Lang
 from smcheck.screens.base import WalkScreen
 from smcheck.screens.dialogs import ROLES
-from smcheck.screens.fields import TextField
+from smcheck.screens.fields import QuietFooter, TextField
 from smcheck.text import one_line
 
 SIZES: tuple[Size, ...] = ("1-9", "10-49", "50-249", "250-999", "1000+")
@@ -94,7 +94,7 @@ class ProfileScreen(WalkScreen):
                     compact=True,
                 )
             yield Button(self.t("profile.continue"), id="continue", variant="primary", compact=True)
-        yield Footer()
+        yield QuietFooter()
 
     def on_mount(self) -> None:
         self.set_focus(self.query_one("#organisation-name", Input))

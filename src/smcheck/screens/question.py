@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from rich.text import Text
 from textual.app import ComposeResult
-from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
 from textual.events import Click
 from textual.widgets import Input, Static
@@ -56,11 +55,6 @@ class OptionLine(Horizontal):
 
 class QuestionCard(Vertical, can_focus=True):
     """A question: prompt, five anchored options, don't know / not applicable, help, note."""
-
-    BINDINGS = [
-        Binding("down", "move(1)", show=False),
-        Binding("up", "move(-1)", show=False),
-    ]
 
     def __init__(
         self,

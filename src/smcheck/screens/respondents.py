@@ -8,13 +8,14 @@ from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import VerticalScroll
-from textual.widgets import DataTable, Footer, Header, Static
+from textual.widgets import DataTable, Header, Static
 
 from smcheck.i18n import t
 from smcheck.models.answers import Answers
 from smcheck.models.assessment import Assessment
 from smcheck.models.common import Lang
 from smcheck.screens.base import SmcheckScreen
+from smcheck.screens.fields import QuietFooter
 from smcheck.session import progress
 from smcheck.text import one_line
 
@@ -49,7 +50,7 @@ class RespondentsScreen(SmcheckScreen):
         yield Static(Text(self.t("resp.title"), style="bold"), classes="title")
         yield Static(self.t("resp.intro"), classes="intro")
         yield DataTable(id="respondents", cursor_type="row", zebra_stripes=True)
-        yield Footer()
+        yield QuietFooter()
 
     def on_mount(self) -> None:
         table = self.query_one(DataTable)
@@ -131,7 +132,7 @@ class CompareScreen(SmcheckScreen):
             gaps.append(self.t("compare.no-gaps"))
         with VerticalScroll(id="gaps-scroll"):
             yield Static(gaps, id="gaps")
-        yield Footer()
+        yield QuietFooter()
 
     def on_mount(self) -> None:
         c = self.comparison

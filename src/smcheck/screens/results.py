@@ -8,11 +8,12 @@ from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import VerticalScroll
-from textual.widgets import Footer, Header, Static
+from textual.widgets import Header, Static
 
 from smcheck.models.common import Lang
 from smcheck.models.plan import Result
 from smcheck.screens.base import WalkScreen
+from smcheck.screens.fields import QuietFooter
 from smcheck.text import bar, one_line
 
 
@@ -97,7 +98,7 @@ class ResultsScreen(WalkScreen):
                 result_text(self.result, self.lang, self.t, self.deltas), id="results-text"
             )
         yield Static(self.t("results.to-plan"), id="results-hint")
-        yield Footer()
+        yield QuietFooter()
 
     def on_mount(self) -> None:
         self.set_focus(self.query_one("#results-body"))

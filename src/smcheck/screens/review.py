@@ -7,12 +7,13 @@ from typing import Any
 from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.widgets import Button, DataTable, Footer, Header, Static
+from textual.widgets import Button, DataTable, Header, Static
 
 from smcheck.models.answers import Answers
 from smcheck.models.assessment import Assessment
 from smcheck.models.common import Lang
 from smcheck.screens.base import WalkScreen
+from smcheck.screens.fields import QuietFooter
 from smcheck.text import one_line
 
 
@@ -33,7 +34,7 @@ class ReviewScreen(WalkScreen):
         yield Static(id="review-status")
         yield DataTable(id="review-table", cursor_type="row", zebra_stripes=True)
         yield Button(self.t("review.results"), id="to-results", variant="primary", compact=True)
-        yield Footer()
+        yield QuietFooter()
 
     def on_mount(self) -> None:
         table = self.query_one(DataTable)

@@ -8,11 +8,12 @@ from typing import TYPE_CHECKING, Any
 from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.widgets import Footer, Header, OptionList, Static
+from textual.widgets import Header, OptionList, Static
 from textual.widgets.option_list import Option
 
 from smcheck.langs import Lang
 from smcheck.screens.base import SmcheckScreen
+from smcheck.screens.fields import QuietFooter
 from smcheck.text import one_line
 
 if TYPE_CHECKING:
@@ -46,7 +47,7 @@ class StartScreen(SmcheckScreen):
         yield Static(self.t("start.intro"), id="start-intro")
         yield OptionList(id="choices")
         yield Static(self.t("start.lang"), id="start-lang")
-        yield Footer()
+        yield QuietFooter()
 
     def _options(self) -> list[Option | None]:
         options: list[Option | None] = []
