@@ -175,12 +175,22 @@ def smallest_lift(
             if kinds.get(kind, 0) < 2:
                 kinds[kind] = kinds.get(kind, 0) + 1
                 few.append(c)
-        pairs: Candidates = [
-            ((c1, c2), ev.fast((c1, c2)))
+        candidates = [
+            (c1.steps + c2.steps, c1, c2)
             for c1, c2 in combinations(few, 2)
             if c1.question != c2.question
         ]
-        reaching = [(cs, st) for cs, st in pairs if st[1] > stage]
+        # fewest steps first: once a number of steps reaches the next stage, more never wins
+        candidates.sort(key=lambda it: it[0])
+        pairs: Candidates = []
+        reaching = []
+        for total, c1, c2 in candidates:
+            if reaching and total > sum(c.steps for c in reaching[0][0]):
+                break
+            standing = ev.fast((c1, c2))
+            pairs.append(((c1, c2), standing))
+            if standing[1] > stage:
+                reaching.append(((c1, c2), standing))
         if not reaching:
             if not pairs:
                 pairs = singles
