@@ -405,28 +405,10 @@ class SmcheckApp(EngagementMixin, App[None]):
 
     def plan(self) -> Plan:
         """The plan exactly as `smcheck score --previous` makes it from the saved sessions."""
-        from smcheck.planning import make_plan
-        from smcheck.progress import progress
-        from smcheck.session import load_session
+        from smcheck.session import session_plan
 
         assert self.assessment and self.answers
-        start_point = None
-        if self.answers.previous:
-            try:
-                previous, _ = load_session(self.answers.previous)
-                start_point = progress(
-                    self.assessment, previous, self.answers, self.lang, today=date.today()
-                )
-            except (SmcheckError, InvalidFile):
-                start_point = None  # the plan stands without it; the start screen names the problem
-        return make_plan(
-            self.assessment,
-            self.answers,
-            self.result(),
-            lang=self.lang,
-            today=date.today(),
-            start_point=start_point,
-        )
+        return session_plan(self.assessment, self.answers, self.lang, date.today())
 
     def refresh_plan(self) -> None:
         """Show the plan again after an edit."""

@@ -6,8 +6,6 @@ from collections.abc import Awaitable
 from typing import TYPE_CHECKING, Any
 
 from smcheck.errors import InvalidFile, SmcheckError
-from smcheck.i18n import t
-from smcheck.text import one_line
 from smcheck.ui_text import ui
 
 if TYPE_CHECKING:
@@ -164,28 +162,18 @@ class EngagementMixin(_Base):
         )
 
     def _comparison(self) -> Comparison:
-        from smcheck.compare import compare
+        from smcheck.session import engagement_comparison
 
-        assert self.assessment is not None
-        members = self._members()
-        labels = [
-            one_line(a.respondent.name) or f"{t(f'role.{a.respondent.role}', self.lang)} {i}"
-            for i, (_, a) in enumerate(members, start=1)
-        ]
-        return compare(
-            self.assessment, list(zip(labels, [a for _, a in members], strict=True)), self.lang
-        )
+        assert self.assessment is not None and self.answers is not None and self.session_id
+        return engagement_comparison(self.assessment, self.session_id, self.answers, self.lang)
 
     def comparison_report(self) -> str:
         """The comparison section for the client report, when several respondents were interviewed."""
-        if self.answers is None or not self.answers.interview or len(self._members()) < 2:
-            return ""
-        from smcheck.export.comparison import comparison_markdown
+        from smcheck.session import comparison_report
 
-        try:
-            return comparison_markdown(self._comparison()) + "\n"
-        except SmcheckError:
+        if self.answers is None or self.assessment is None or self.session_id is None:
             return ""
+        return comparison_report(self.assessment, self.session_id, self.answers, self.lang)
 
     def show_comparison(self) -> None:
         """Everyone's dimension scores side by side."""

@@ -47,19 +47,17 @@ from smcheck.plain_text import (
     result_lines,
     word,
 )
-from smcheck.planning import make_plan
-from smcheck.progress import progress as start_point_of
 from smcheck.scoring import score
 from smcheck.session import (
     SessionLock,
-    engagement_of,
+    comparison_report,
     list_sessions,
     load_session,
     new_answers,
     new_session_id,
     now,
-    respondents,
     save_session,
+    session_plan,
 )
 from smcheck.text import one_line, printable
 from smcheck.ui_text import ui
@@ -542,48 +540,12 @@ class PlainWalk:
     def plan(self) -> Plan:
         """The plan exactly as the app (and `smcheck score --previous`) makes it."""
         assert self.assessment and self.answers
-        start_point = None
-        if self.answers.previous:
-            try:
-                previous, _ = load_session(self.answers.previous)
-                start_point = start_point_of(
-                    self.assessment, previous, self.answers, self.lang, today=self.today()
-                )
-            except SmcheckError:
-                start_point = None
-        return make_plan(
-            self.assessment,
-            self.answers,
-            self.result(),
-            lang=self.lang,
-            today=self.today(),
-            start_point=start_point,
-        )
+        return session_plan(self.assessment, self.answers, self.lang, self.today())
 
     def comparison_report(self) -> str:
         """The comparison of the respondents for the report (interview, several respondents)."""
         assert self.assessment and self.answers and self.session_id
-        if not self.answers.interview:
-            return ""
-        members = respondents(engagement_of(self.session_id, self.answers))
-        if len(members) < 2:
-            return ""
-        from smcheck.compare import compare
-        from smcheck.export.comparison import comparison_markdown
-
-        labels = [
-            one_line(a.respondent.name) or f"{t(f'role.{a.respondent.role}', self.lang)} {i}"
-            for i, (_, a) in enumerate(members, start=1)
-        ]
-        try:
-            c = compare(
-                self.assessment,
-                list(zip(labels, [a for _, a in members], strict=True)),
-                self.lang,
-            )
-            return comparison_markdown(c) + "\n"
-        except SmcheckError:
-            return ""
+        return comparison_report(self.assessment, self.session_id, self.answers, self.lang)
 
     def finish(self) -> None:
         assert self.answers is not None

@@ -5,7 +5,7 @@ from __future__ import annotations
 import os
 import re
 import socket
-from datetime import UTC, datetime
+from datetime import UTC, date, datetime
 from pathlib import Path
 
 import tomli_w
@@ -16,6 +16,8 @@ from smcheck.locations import sessions_dir
 from smcheck.models.answers import ANSWERS_SCHEMA, SESSION_ID, Answers, Respondent, Scope
 from smcheck.models.assessment import Assessment
 from smcheck.models.common import Lang
+from smcheck.models.comparison import Comparison
+from smcheck.models.plan import Plan
 from smcheck.overview import SessionInfo, check_session_id
 from smcheck.storage import write_atomic
 
@@ -243,3 +245,52 @@ def _alive(pid: int) -> bool:
     except OSError:
         return False
     return True
+
+
+def session_plan(a: Assessment, answers: Answers, lang: Lang, today: date) -> Plan:
+    """The plan of a session, as the screen, the plain mode and `smcheck score --previous` make it:
+    with the start point of the previous iteration when the session names one and it can be read
+    (without it otherwise: the plan stands on its own, the start screen names a broken file)."""
+    from smcheck.planning import make_plan
+    from smcheck.progress import progress
+    from smcheck.scoring import score
+
+    start_point = None
+    if answers.previous:
+        try:
+            previous, _ = load_session(answers.previous)
+            start_point = progress(a, previous, answers, lang, today=today)
+        except (SmcheckError, InvalidFile):
+            start_point = None
+    return make_plan(
+        a, answers, score(a, answers, lang), lang=lang, today=today, start_point=start_point
+    )
+
+
+def engagement_comparison(
+    a: Assessment, session_id: str, answers: Answers, lang: Lang
+) -> Comparison:
+    """Every respondent of the session's engagement compared; labelled by name, else by role."""
+    from smcheck.compare import compare
+    from smcheck.i18n import t
+    from smcheck.text import one_line
+
+    members = respondents(engagement_of(session_id, answers))
+    labels = [
+        one_line(m.respondent.name) or f"{t(f'role.{m.respondent.role}', lang)} {i}"
+        for i, (_, m) in enumerate(members, start=1)
+    ]
+    return compare(a, list(zip(labels, [m for _, m in members], strict=True)), lang)
+
+
+def comparison_report(a: Assessment, session_id: str, answers: Answers, lang: Lang) -> str:
+    """The comparison section that starts the client report of an interview with several
+    respondents; empty otherwise."""
+    if not answers.interview or len(respondents(engagement_of(session_id, answers))) < 2:
+        return ""
+    from smcheck.export.comparison import comparison_markdown
+
+    try:
+        return comparison_markdown(engagement_comparison(a, session_id, answers, lang)) + "\n"
+    except SmcheckError:
+        return ""

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from pathlib import Path
-from typing import get_args
+from typing import TypeVar, get_args
 
 from rich.text import Text
 from textual.app import ComposeResult
@@ -21,6 +21,8 @@ from smcheck.models.plan import Goal
 from smcheck.screens.fields import TextField
 from smcheck.text import one_line
 from smcheck.ui_text import ui
+
+_T = TypeVar("_T")
 
 OWNERS: tuple[OwnerRole, ...] = get_args(OwnerRole)
 
@@ -78,7 +80,24 @@ def parse_amount(text: str) -> float | None:
     return value
 
 
-class EditGoalDialog(ModalScreen[GoalChanged | None]):
+class _FormDialog(ModalScreen[_T]):
+    """A dialog of fields with OK and Cancel: Enter in a field or OK finishes, Cancel gives None."""
+
+    def _done(self) -> None:
+        raise NotImplementedError
+
+    def on_input_submitted(self, event: Input.Submitted) -> None:
+        event.stop()
+        self._done()
+
+    def on_button_pressed(self, event: Button.Pressed) -> None:
+        if event.button.id == "ok":
+            self._done()
+        else:
+            self.dismiss(None)
+
+
+class EditGoalDialog(_FormDialog[GoalChanged | None]):
     """Baseline, target and owner of one starter goal."""
 
     BINDINGS = [Binding("escape", "dismiss(None)", show=False)]
@@ -109,16 +128,6 @@ class EditGoalDialog(ModalScreen[GoalChanged | None]):
             with Horizontal(classes="buttons"):
                 yield Button(ui("ok", lang), id="ok", variant="primary")
                 yield Button(ui("cancel", lang), id="cancel")
-
-    def on_input_submitted(self, event: Input.Submitted) -> None:
-        event.stop()
-        self._done()
-
-    def on_button_pressed(self, event: Button.Pressed) -> None:
-        if event.button.id == "ok":
-            self._done()
-        else:
-            self.dismiss(None)
 
     def _done(self) -> None:
         baseline = target = None
@@ -196,7 +205,7 @@ class ExportDialog(ModalScreen[tuple[Path, bool] | None]):
 ROLES = ("leadership", "team", "consultant")
 
 
-class RespondentDialog(ModalScreen[tuple[str, str] | None]):
+class RespondentDialog(_FormDialog[tuple[str, str] | None]):
     """Name and role of a respondent (to add one, or to rename one)."""
 
     BINDINGS = [Binding("escape", "dismiss(None)", show=False)]
@@ -224,16 +233,6 @@ class RespondentDialog(ModalScreen[tuple[str, str] | None]):
             with Horizontal(classes="buttons"):
                 yield Button(ui("ok", lang), id="ok", variant="primary")
                 yield Button(ui("cancel", lang), id="cancel")
-
-    def on_input_submitted(self, event: Input.Submitted) -> None:
-        event.stop()
-        self._done()
-
-    def on_button_pressed(self, event: Button.Pressed) -> None:
-        if event.button.id == "ok":
-            self._done()
-        else:
-            self.dismiss(None)
 
     def _done(self) -> None:
         role = self.query_one(Select).value
