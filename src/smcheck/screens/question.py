@@ -142,7 +142,8 @@ class QuestionCard(Vertical, can_focus=True):
         """Choose ``value``; the app saves it."""
         self.answer = self.answer.model_copy(update={"value": value})
         for line in self.query(OptionLine):
-            line.set_chosen(line.value == value)
+            if line.chosen != (line.value == value):  # only the lines that change are restyled
+                line.set_chosen(line.value == value)
         self.post_message(AnswerPicked(self.question.id, value))
 
     def action_move(self, step: int) -> None:
