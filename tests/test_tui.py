@@ -477,3 +477,17 @@ def test_a_broken_custom_questionnaire_is_named_on_the_start_screen(
         assert isinstance(app.screen, ProfileScreen)
 
     drive(app, script)
+
+
+def test_enter_typed_before_the_list_is_read_still_starts_the_check(tmp_path: Path) -> None:
+    import asyncio
+
+    app = make_app(tmp_path)
+
+    async def main() -> None:
+        async with app.run_test(size=(80, 24)) as pilot:
+            await pilot.press("enter")  # at once, no pause: the questionnaires may still be read
+            await pilot.pause()
+            assert isinstance(app.screen, ProfileScreen)
+
+    asyncio.run(main())

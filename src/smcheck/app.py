@@ -116,6 +116,7 @@ class SmcheckApp(EngagementMixin, App[None]):
 
         if not isinstance(self.screen, StartScreen):
             return
+        await self.screen.ready.wait()  # Enter typed before the list was read waits for it
         choice = self.screen.chosen()
         if choice.startswith("resume:"):
             await self.resume(choice.removeprefix("resume:"))

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import asyncio
 from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
@@ -40,6 +41,8 @@ class StartScreen(SmcheckScreen):
         self.load = load
         self.assessments: list[AssessmentInfo] = []
         self.sessions: list[SessionInfo] = []
+        self.ready = asyncio.Event()
+        """Set once the list is filled: a choice typed ahead of it waits for it."""
 
     def compose(self) -> ComposeResult:
         yield Header()
@@ -111,6 +114,7 @@ class StartScreen(SmcheckScreen):
             if not choices.get_option_at_index(index).disabled:
                 choices.highlighted = index
                 break
+        self.ready.set()
 
     async def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
         # a mouse click; Enter is a priority binding run by the app itself, so that keys typed
