@@ -71,31 +71,33 @@ class EngagementMixin(_Base):
         if session_id != self.session_id:
             self.resume(session_id)
 
+    def _open_follow_up(self, **kind: Any) -> None:
+        """Save a new session of this engagement (see :func:`smcheck.session.follow_up`) and
+        continue with it."""
+        from smcheck.session import follow_up, new_session_id, now, save_session
+
+        if self.answers is None or self.session_id is None:
+            return
+        when = now()
+        answers = follow_up(self.session_id, self.answers, when, **kind)
+        session_id = new_session_id(when)
+        try:
+            save_session(session_id, answers)
+        except SmcheckError as exc:
+            self.error(str(exc))
+            return
+        self.open_respondent(session_id)
+
     def add_respondent(self) -> None:
         """Another respondent of the same organisation: same profile, own answers."""
         from smcheck.models.answers import Respondent
         from smcheck.screens.dialogs import RespondentDialog
-        from smcheck.session import engagement_of, follow_up, new_session_id, now, save_session
 
         def added(result: tuple[str, str] | None) -> None:
-            if result is None or self.answers is None or self.session_id is None:
-                return
-            name, role = result
-            when = now()
-            answers = follow_up(
-                self.answers.model_copy(
-                    update={"engagement": engagement_of(self.session_id, self.answers)}
-                ),
-                when,
-                respondent=Respondent.model_validate({"name": name, "role": role}),
-            )
-            session_id = new_session_id(when)
-            try:
-                save_session(session_id, answers)
-            except SmcheckError as exc:
-                self.error(str(exc))
-                return
-            self.open_respondent(session_id)
+            if result is not None:
+                name, role = result
+                who = Respondent.model_validate({"name": name, "role": role})
+                self._open_follow_up(respondent=who)
 
         self.push_screen(RespondentDialog(self.lang, ui("resp.add", self.lang)), added)
 
@@ -195,25 +197,7 @@ class EngagementMixin(_Base):
 
     def start_next_iteration(self) -> None:
         """The new start point: the same respondent again, linked to this session's plan."""
-        from smcheck.session import engagement_of, follow_up, new_session_id, now, save_session
-
-        if self.answers is None or self.session_id is None:
-            return
-        when = now()
-        answers = follow_up(
-            self.answers.model_copy(
-                update={"engagement": engagement_of(self.session_id, self.answers)}
-            ),
-            when,
-            previous=self.session_id,
-        )
-        session_id = new_session_id(when)
-        try:
-            save_session(session_id, answers)
-        except SmcheckError as exc:
-            self.error(str(exc))
-            return
-        self.resume(session_id)
+        self._open_follow_up(previous=self.session_id)
 
     def edit_actual(self, goal_id: str, title: str, value: float | None) -> None:
         """Enter what a goal of the previous plan actually reached."""

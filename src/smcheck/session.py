@@ -158,19 +158,22 @@ def remove_session(session_id: str) -> Path:
 
 
 def follow_up(
+    session_id: str,
     answers: Answers,
     when: datetime,
     *,
     respondent: Respondent | None = None,
     previous: str | None = None,
 ) -> Answers:
-    """A new, empty session that keeps the organisation profile (and engagement) of ``answers``.
+    """A new, empty session in the engagement of session ``session_id`` that keeps its
+    organisation profile.
 
     With ``respondent`` it is another respondent of the same engagement; with ``previous`` it is
     the next iteration of the same respondent, starting where the previous plan left off.
     """
     return answers.model_copy(
         update={
+            "engagement": engagement_of(session_id, answers),
             "respondent": respondent or answers.respondent,
             "answers": {},
             "goals": {},
