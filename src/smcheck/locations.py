@@ -13,6 +13,9 @@ from platformdirs import user_config_path, user_data_path
 
 APP = "smcheck"
 
+SESSION_ID = r"^\d{8}-\d{6}(-\d{1,3})?$"
+"""A session's id and file stem: its start time, e.g. ``20261125-143012`` (``-2`` on a clash)."""
+
 
 def home_override() -> Path | None:
     """The folder named by ``SMCHECK_HOME``, if set."""

@@ -15,9 +15,10 @@ from typing import Any
 
 from smcheck.errors import InvalidFile, SmcheckError
 from smcheck.loading import read_document
+from smcheck.locations import SESSION_ID as SESSION_PATTERN
 from smcheck.locations import bundled_assessments_dir, sessions_dir, user_assessments_dir
 
-SESSION_ID = re.compile(r"^\d{8}-\d{6}(-\d{1,3})?$")
+SESSION_ID = re.compile(SESSION_PATTERN)
 
 
 @dataclass(frozen=True)

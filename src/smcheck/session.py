@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import os
-import re
 import socket
 from datetime import UTC, date, datetime
 from pathlib import Path
@@ -13,15 +12,13 @@ import tomli_w
 from smcheck.catalog import load_answers
 from smcheck.errors import InvalidFile, SmcheckError
 from smcheck.locations import sessions_dir
-from smcheck.models.answers import ANSWERS_SCHEMA, SESSION_ID, Answers, Respondent, Scope
+from smcheck.models.answers import ANSWERS_SCHEMA, Answers, Respondent, Scope
 from smcheck.models.assessment import Assessment
 from smcheck.models.common import Lang
 from smcheck.models.comparison import Comparison
 from smcheck.models.plan import Plan
-from smcheck.overview import SessionInfo, check_session_id
+from smcheck.overview import SESSION_ID, SessionInfo, check_session_id
 from smcheck.storage import write_atomic
-
-_ID = re.compile(SESSION_ID)
 
 
 def now() -> datetime:
@@ -97,7 +94,7 @@ def list_sessions() -> list[SessionInfo]:
         return []
     found: list[SessionInfo] = []
     for path in folder.glob("*.toml"):
-        if not _ID.match(path.stem):
+        if not SESSION_ID.match(path.stem):
             continue
         try:
             answers, a = load_answers(path)

@@ -7,6 +7,7 @@ from typing import Annotated, Literal
 
 from pydantic import BeforeValidator, Field, StrictInt
 
+from smcheck.locations import SESSION_ID
 from smcheck.models.common import Id, Lang, OwnerRole, Role, Strict
 
 ANSWERS_SCHEMA = "smcheck.answers/1"
@@ -46,8 +47,6 @@ class GoalEdit(Strict):
 
 Confidence = Literal["guess", "know", "verified"]
 """How sure the answer is (interview mode): a guess, known, or checked against evidence."""
-
-SESSION_ID = r"^\d{8}-\d{6}(-\d{1,3})?$"
 
 
 class Answer(Strict):
