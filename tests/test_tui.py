@@ -119,6 +119,40 @@ def test_digits_answer_the_focused_question_and_move_on_even_when_typed_fast(
     }
 
 
+def test_clicking_an_option_picks_it_on_any_of_its_lines(
+    tmp_path: Path, smcheck_home: Path
+) -> None:
+    app = make_app(tmp_path)
+
+    async def script(pilot: Pilot[None]) -> None:
+        await pilot.press("down", "enter", "ctrl+n")  # the full check
+        first, second = list(app.screen.query(QuestionCard))[:2]
+        rows = first.text.rows
+        four = next(i for i, row in enumerate(rows) if row.startswith(" ○ 4  "))
+        assert rows[four + 1].startswith("      ")  # option 4 wraps onto a second line
+        await pilot.click(first.text, offset=(30, four + 1))
+        assert first.value == 4
+        assert first.text.rows[four].startswith(" ● 4  ")
+        assert app.screen.focused is first  # a click answers; it does not move on
+
+        await pilot.press("down")
+        await pilot.pause()
+        rows = second.text.rows
+        extras = next(i for i, row in enumerate(rows) if "○ 0  don't know" in row)
+        await pilot.click(second.text, offset=(rows[extras].index("○ n") + 3, extras))
+        assert second.value == "n/a"
+        await pilot.click(second.text, offset=(0, 0))  # the prompt: focus only, no answer
+        assert second.value == "n/a" and app.screen.focused is second
+
+    drive(app, script, size=(80, 60))  # tall enough to show both questions
+    (session,) = _sessions_dir(smcheck_home).glob("*.toml")
+    answers, _ = load_session(session.stem)
+    assert {q: a.value for q, a in answers.answers.items()} == {
+        "sf-planning-state": 4,
+        "sf-approval-time": "n/a",
+    }
+
+
 def test_resume_a_session_saved_half_way(tmp_path: Path, smcheck_home: Path) -> None:
     a = find_assessment("social-media-readiness")
     quick = [q.id for _, q in a.questions("quick")]

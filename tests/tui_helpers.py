@@ -8,11 +8,11 @@ from pathlib import Path
 from typing import Any
 
 from textual.pilot import Pilot
-from textual.widgets import Static
 
 from smcheck.app import SmcheckApp
 from smcheck.config import Config
 from smcheck.models.common import Lang
+from smcheck.screens.question import QuestionText
 
 
 def make_app(
@@ -53,8 +53,11 @@ async def type_text(pilot: Pilot[None], text: str) -> None:
 
 
 def screen_text(app: SmcheckApp) -> str:
-    """The text of every Static on the current screen, joined by newlines."""
-    return "\n".join(str(w.render()) for w in app.screen.query(Static))
+    """The text of every Static and every question on the current screen, joined by newlines."""
+    return "\n".join(
+        w.plain if isinstance(w, QuestionText) else str(w.render())
+        for w in app.screen.query("Static, QuestionText")
+    )
 
 
 async def run_command(pilot: Pilot[None], title: str) -> None:

@@ -9,6 +9,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import VerticalScroll
 from textual.events import DescendantFocus
+from textual.messages import UpdateScroll
 from textual.widgets import Header, Input, Static
 
 from smcheck.models.answers import Answers
@@ -63,11 +64,12 @@ class DimensionScreen(WalkScreen):
         self.dims = assessment.dimensions_in(answers.scope)
         self.dimension: Dimension = self.dims[index]
         self.in_scope = [q for _, q in assessment.questions(answers.scope)]
+        self._where = 0  # the number of the question the progress line names
 
     def compose(self) -> ComposeResult:
         d, lang = self.dimension, self.lang
         yield Header()
-        yield Static(id="progress")
+        yield Static(id="where")
         yield Static(
             Text(
                 f"„{one_line(d.excuse.de)}“" if lang == "de" else f"“{one_line(d.excuse.en)}”",
@@ -106,14 +108,20 @@ class DimensionScreen(WalkScreen):
         self._show_progress(target)
 
     def _show_progress(self, card: QuestionCard) -> None:
-        self.query_one("#progress", Static).update(
+        """Say which question has the focus (once per change)."""
+        if card.number == self._where:
+            return
+        self._where = card.number
+        # one line of fixed height: showing the next question needs no new layout
+        self.query_one("#where", Static).update(
             self.t(
                 "dim.progress",
                 i=self.index + 1,
                 n=len(self.dims),
                 q=card.number,
                 total=len(self.in_scope),
-            )
+            ),
+            layout=False,
         )
 
     def on_descendant_focus(self, event: DescendantFocus) -> None:
@@ -143,7 +151,7 @@ class DimensionScreen(WalkScreen):
             self.app.bell()
             return
         card.pick(value)
-        card.action_move(1)
+        self.move(card, 1)
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         if action in ("confidence", "revisit") and not self.answers.interview:
@@ -171,7 +179,23 @@ class DimensionScreen(WalkScreen):
                 (a for a in (card.ancestors if card else []) if isinstance(a, QuestionCard)), None
             )
         if isinstance(card, QuestionCard):
-            card.action_move(step)
+            self.move(card, step)
+
+    def move(self, card: QuestionCard, step: int) -> None:
+        """Focus the question ``step`` places from ``card``, scrolled into view, in one frame."""
+        cards = list(self.query(QuestionCard))
+        index = cards.index(card) + step
+        if not 0 <= index < len(cards):
+            return
+        target = cards[index]
+        # set_focus is immediate (Widget.focus() is deferred, and a fast next key would still
+        # reach the old card). The layout has not changed, so the scroll can be immediate too;
+        # telling the screen at once lets the answer, the focus, the scroll and the progress
+        # line share one frame instead of following each other over several.
+        self.set_focus(target, scroll_visible=False)
+        target.scroll_visible(animate=False, immediate=True)
+        self.post_message(UpdateScroll())
+        self._show_progress(target)
 
     def action_counter(self) -> None:
         if self._typed("c"):

@@ -2,11 +2,16 @@
 
 from __future__ import annotations
 
-from rich.text import Text
+from dataclasses import dataclass
+
 from textual.app import ComposeResult
-from textual.containers import Horizontal, Vertical
-from textual.events import Click
-from textual.widgets import Input, Static
+from textual.containers import Vertical
+from textual.content import Content
+from textual.events import Click, Leave, MouseMove
+from textual.geometry import Offset, Size
+from textual.style import Style as VisualStyle
+from textual.widget import Widget
+from textual.widgets import Input
 
 from smcheck.messages import AnswerFieldChanged, AnswerPicked
 from smcheck.models.answers import Answer
@@ -17,40 +22,238 @@ from smcheck.text import one_line
 from smcheck.ui_text import ui
 
 MARK = {True: "●", False: "○"}
+INDENT = 6  # " ● 1  " before an option's text; its wrapped lines line up under the text
+GAP = 3  # columns between "don't know" and "not applicable" on one line
 
 
-class OptionLine(Horizontal):
-    """One choice: a mark (filled when chosen, readable without colour) and its text. Click picks it."""
+@dataclass(frozen=True)
+class _Wrapped:
+    """A question's fixed texts, wrapped to one width."""
 
-    def __init__(self, question: str, value: int | str, key: str, label: str, chosen: bool) -> None:
-        super().__init__(classes="option")
+    prompt: list[Content]
+    options: list[list[Content]]
+    why: list[Content]
+    hint: list[Content]
+
+
+@dataclass(frozen=True)
+class Spot:
+    """Where an option is drawn: a row and the columns [start, end) a click picks it in."""
+
+    row: int
+    start: int
+    end: int
+    value: int | str
+
+
+class QuestionText(Widget):
+    """The prompt, the options, help, hint and the interview line, drawn as one widget.
+
+    One widget per line would be simpler to style, but a card would then hold about twenty
+    widgets, and every answer would restyle and lay out a whole screen of them. Here an answer
+    repaints one widget; clicks and hover are mapped to the options by row and column.
+    """
+
+    COMPONENT_CLASSES = {
+        "question-text--prompt",
+        "question-text--key",
+        "question-text--chosen",
+        "question-text--hover",
+        "question-text--help",
+        "question-text--hint",
+        "question-text--interview",
+    }
+
+    def __init__(
+        self, question: Question, number: int, lang: Lang, answer: Answer, interview: bool
+    ) -> None:
+        super().__init__(classes="question-text")
         self.question = question
-        self.value = value
-        self.key = key
-        self.label = label
-        self.chosen = chosen
+        self.number = number
+        self.lang = lang
+        self.answer = answer
+        self.interview = interview
+        self.hover: int | str | None = None
+        self._wrapped_for: tuple[tuple[int, str], _Wrapped] | None = None
+        self._drawn: tuple[object, ...] | None = None
+        self._lines: list[Content] = []
+        self._spots: list[Spot] = []
 
-    def compose(self) -> ComposeResult:
-        yield Static(self._mark(), classes="mark")
-        yield Static(Text(self.label), classes="label")
+    # --- what is shown ----------------------------------------------------------------------
 
-    def _mark(self) -> Text:
-        return Text.assemble(f"{MARK[self.chosen]} ", (self.key, "bold"))
+    def choices(self) -> list[tuple[int | str, str, str]]:
+        """(value, key, label) of every choice, in order."""
+        q, lang = self.question, self.lang
+        options: list[tuple[int | str, str, str]] = [
+            (k, str(k), one_line(text)) for k, text in enumerate(q.options.get(lang), start=1)
+        ]
+        options.append(("dont-know", "0", ui("dim.dont-know", lang)))
+        options.append(("n/a", "n", ui("dim.n-a", lang)))
+        return options
 
-    def on_mount(self) -> None:
-        self.set_class(self.chosen, "-chosen")
+    def interview_line(self) -> Content:
+        """Confidence and the revisit flag, readable without colour."""
+        lang, a = self.lang, self.answer
+        key = self.get_visual_style("question-text--key", partial=True)
+        parts: list[str | tuple[str, VisualStyle]] = [ui("dim.confidence", lang)]
+        for letter, level in (("g", "guess"), ("k", "know"), ("v", "verified")):
+            parts += [f"  {MARK[a.confidence == level]} ", (letter, key)]
+            parts.append(f" {ui(f'conf.{level}', lang)}")
+        parts += [f"    {'⚑' if a.revisit else '·'} ", ("f", key), f" {ui('dim.revisit', lang)}"]
+        return Content.assemble(*parts)
 
-    def set_chosen(self, chosen: bool) -> None:
-        """Show or clear the mark."""
-        self.chosen = chosen
-        self.set_class(chosen, "-chosen")
-        self.query_one(".mark", Static).update(self._mark())
+    @property
+    def plain(self) -> str:
+        """Everything shown, one line per part, not wrapped (for reading back in tests)."""
+        q, lang = self.question, self.lang
+        parts = [f"{self.number}. {one_line(q.prompt.get(lang))}"]
+        chosen = self.answer.value
+        parts += [f"{MARK[chosen == v]} {key} {label}" for v, key, label in self.choices()]
+        parts.append(ui("dim.why", lang) + one_line(q.help.get(lang)))
+        if self.interview:
+            parts.append(ui("dim.hint", lang) + one_line(q.hint.get(lang)))
+            parts.append(self.interview_line().plain)
+        return "\n".join(parts)
+
+    @property
+    def rows(self) -> list[str]:
+        """The lines as drawn at the widget's width (without styles)."""
+        return [line.plain for line in self._draw(self.content_size.width)]
+
+    # --- drawing ----------------------------------------------------------------------------
+
+    def _wrapped(self, width: int) -> _Wrapped:
+        """The parts that do not change with the answer, wrapped to ``width`` (cached)."""
+        key = (width, self.app.theme)
+        if self._wrapped_for is not None and self._wrapped_for[0] == key:
+            return self._wrapped_for[1]
+        style = self.get_visual_style
+        q, lang = self.question, self.lang
+        prompt = Content(f"{self.number}. {one_line(q.prompt.get(lang))}").stylize(
+            style("question-text--prompt", partial=True)
+        )
+        why = Content.assemble(
+            Content.styled(ui("dim.why", lang), "italic"), one_line(q.help.get(lang))
+        ).stylize(style("question-text--help", partial=True))
+        hint = Content.assemble(
+            Content.styled(ui("dim.hint", lang), "bold"), one_line(q.hint.get(lang))
+        ).stylize(style("question-text--hint", partial=True))
+        wrapped = _Wrapped(
+            prompt=prompt.wrap(width),
+            options=[Content(label).wrap(width - INDENT) for _, _, label in self.choices()[:-2]],
+            why=why.wrap(width),
+            hint=hint.wrap(width) if self.interview else [],
+        )
+        self._wrapped_for = (key, wrapped)
+        return wrapped
+
+    def _draw(self, width: int) -> list[Content]:
+        """The lines for ``width`` columns, and where each option is; cached until a change."""
+        width = max(width, INDENT + 8)
+        key = (width, self.answer, self.hover, self.app.theme)
+        if key == self._drawn:
+            return self._lines
+        parts = self._wrapped(width)
+        lines: list[Content] = list(parts.prompt)
+        spots: list[Spot] = []
+        choices = self.choices()
+        for (value, letter, _), body in zip(choices[:-2], parts.options, strict=True):
+            row = len(lines)
+            for i, part in enumerate(body):
+                lead = self._mark(value, letter).pad_right(INDENT - 4) if i == 0 else " " * INDENT
+                lines.append(self._emphasise(Content.assemble(lead, part), value, width))
+            spots += [Spot(r, 0, width, value) for r in range(row, len(lines))]
+
+        extras = [Content.assemble(self._mark(v, k), "  ", label) for v, k, label in choices[-2:]]
+        if sum(x.cell_length for x in extras) + GAP <= width:
+            row, line = len(lines), Content()
+            for (value, _, _), part in zip(choices[-2:], extras, strict=True):
+                if line.cell_length:
+                    line = line.append(" " * GAP)
+                spots.append(
+                    Spot(row, line.cell_length, line.cell_length + part.cell_length, value)
+                )
+                line = line.append(self._emphasise(part, value, None))
+            lines.append(line)
+        else:
+            for (value, _, _), part in zip(choices[-2:], extras, strict=True):
+                row = len(lines)
+                lines += [self._emphasise(x, value, width) for x in part.wrap(width)]
+                spots += [Spot(r, 0, width, value) for r in range(row, len(lines))]
+
+        lines += parts.why
+        if self.interview:
+            lines += parts.hint
+            lines += (
+                self.interview_line()
+                .stylize(self.get_visual_style("question-text--interview", partial=True))
+                .wrap(width)
+            )
+        self._drawn, self._lines, self._spots = key, lines, spots
+        return lines
+
+    def _mark(self, value: int | str, letter: str) -> Content:
+        """ " ● 1": the mark, filled when chosen, and the key that picks the option."""
+        key = self.get_visual_style("question-text--key", partial=True)
+        return Content.assemble(f" {MARK[self.answer.value == value]} ", (letter, key))
+
+    def _emphasise(self, line: Content, value: int | str, width: int | None) -> Content:
+        """The chosen option in the accent style; the one under the mouse on a lighter ground."""
+        names = []
+        if self.answer.value == value:
+            names.append("question-text--chosen")
+        if self.hover == value:
+            names.append("question-text--hover")
+        if not names:
+            return line
+        if width is not None:
+            line = line.pad_right(width - line.cell_length)
+        return line.stylize_before(self.get_visual_style(*names, partial=True))
+
+    def render(self) -> Content:
+        return Content("\n").join(self._draw(self.content_size.width))
+
+    def get_content_height(self, container: Size, viewport: Size, width: int) -> int:
+        return len(self._draw(width))
+
+    def show(self, answer: Answer) -> None:
+        """Show a changed answer; a new layout only if the number of lines changes."""
+        rows = len(self._lines)
+        self.answer = answer
+        self.refresh(layout=len(self._draw(self.content_size.width)) != rows)
+
+    # --- the mouse --------------------------------------------------------------------------
+
+    def spot_at(self, offset: Offset | None) -> Spot | None:
+        """The option drawn at a content offset, if any."""
+        if offset is None:
+            return None
+        self._draw(self.content_size.width)
+        return next(
+            (s for s in self._spots if s.row == offset.y and s.start <= offset.x < s.end),
+            None,
+        )
 
     def on_click(self, event: Click) -> None:
-        event.stop()
-        card = self.query_ancestor(QuestionCard)
-        card.pick(self.value)
-        card.focus()
+        spot = self.spot_at(event.get_content_offset(self))
+        card = self.parent
+        if isinstance(card, QuestionCard):
+            event.stop()
+            if spot is not None:
+                card.pick(spot.value)
+            card.focus()
+
+    def on_mouse_move(self, event: MouseMove) -> None:
+        spot = self.spot_at(event.get_content_offset(self))
+        hover = None if spot is None else spot.value
+        if hover != self.hover:
+            self.hover = hover
+            self.refresh()
+
+    def on_leave(self, event: Leave) -> None:
+        if self.hover is not None:
+            self.hover = None
+            self.refresh()
 
 
 class QuestionCard(Vertical, can_focus=True):
@@ -72,29 +275,11 @@ class QuestionCard(Vertical, can_focus=True):
         self.lang = lang
         self.answer = answer or Answer()
         self.interview = interview
+        self.text = QuestionText(question, number, lang, self.answer, interview)
 
     def compose(self) -> ComposeResult:
-        q, lang, value = self.question, self.lang, self.answer.value
-        yield Static(
-            Text(f"{self.number}. {one_line(q.prompt.get(lang))}", style="bold"), classes="prompt"
-        )
-        for k, option in enumerate(q.options.get(lang), start=1):
-            yield OptionLine(q.id, k, str(k), one_line(option), value == k)
-        with Horizontal(classes="extras"):
-            yield OptionLine(
-                q.id, "dont-know", "0", ui("dim.dont-know", lang), value == "dont-know"
-            )
-            yield OptionLine(q.id, "n/a", "n", ui("dim.n-a", lang), value == "n/a")
-        yield Static(
-            Text.assemble((ui("dim.why", lang), "italic"), one_line(q.help.get(lang))),
-            classes="help",
-        )
-        if self.interview:
-            yield Static(
-                Text.assemble((ui("dim.hint", lang), "bold"), one_line(q.hint.get(lang))),
-                classes="hint",
-            )
-            yield Static(self._interview_line(), classes="interview")
+        q, lang = self.question, self.lang
+        yield self.text
         yield TextField(
             self.answer.note,
             placeholder=ui("dim.note-shared" if self.interview else "dim.note", lang),
@@ -113,24 +298,10 @@ class QuestionCard(Vertical, can_focus=True):
                 select_on_focus=False,
             )
 
-    def _interview_line(self) -> Text:
-        """Confidence and the revisit flag, readable without colour."""
-        lang, a = self.lang, self.answer
-        line = Text(ui("dim.confidence", lang))
-        for key, level in (("g", "guess"), ("k", "know"), ("v", "verified")):
-            line.append(f"  {MARK[a.confidence == level]} ")
-            line.append(key, "bold")
-            line.append(f" {ui(f'conf.{level}', lang)}")
-        line.append(f"    {'⚑' if a.revisit else '·'} ")
-        line.append("f", "bold")
-        line.append(f" {ui('dim.revisit', lang)}")
-        return line
-
     def set_field(self, field: str, value: object) -> None:
         """Change confidence or the revisit flag; the app saves it."""
         self.answer = self.answer.model_copy(update={field: value})
-        if self.interview:
-            self.query_one(".interview", Static).update(self._interview_line())
+        self.text.show(self.answer)
         self.post_message(AnswerFieldChanged(self.question.id, field, value))
 
     @property
@@ -141,25 +312,15 @@ class QuestionCard(Vertical, can_focus=True):
     def pick(self, value: int | str) -> None:
         """Choose ``value``; the app saves it."""
         self.answer = self.answer.model_copy(update={"value": value})
-        for line in self.query(OptionLine):
-            if line.chosen != (line.value == value):  # only the lines that change are restyled
-                line.set_chosen(line.value == value)
+        self.text.show(self.answer)
         self.post_message(AnswerPicked(self.question.id, value))
-
-    def action_move(self, step: int) -> None:
-        cards = list(self.screen.query(QuestionCard))
-        index = cards.index(self) + step
-        if 0 <= index < len(cards):
-            # set_focus is immediate; Widget.focus() is deferred and a fast next key would
-            # still reach this card
-            self.screen.set_focus(cards[index])
-            cards[index].scroll_visible()
 
     def on_input_changed(self, event: Input.Changed) -> None:
         event.stop()
         field = "private_note" if event.input.has_class("private") else "note"
         if event.value != getattr(self.answer, field):
             self.answer = self.answer.model_copy(update={field: event.value})
+            self.text.answer = self.answer
             self.post_message(AnswerFieldChanged(self.question.id, field, event.value))
 
     def on_input_submitted(self, event: Input.Submitted) -> None:
