@@ -625,3 +625,45 @@ def test_score_takes_a_folder_or_a_pattern_and_streams_json_lines(
     code, out, err = run(capsys, "score", str(tmp_path / "none-*.toml"), "-a", MINI)
     assert (code, out) == (2, "")
     assert err == f"smcheck: error: {tmp_path / 'none-*.toml'}: no file matches\n"
+
+
+def test_many_files_scored_by_several_processes_give_what_one_process_gives(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from smcheck.batch import PARALLEL_FROM
+
+    folder = tmp_path / "many"
+    folder.mkdir()
+    count = PARALLEL_FROM + 11
+    for i in range(count):
+        text = answers_text(f"R{i:03d}").replace("value = 3", f"value = {1 + i % 5}")
+        if i % 17 == 0:  # no completed date: a note on stderr, in the order of the files
+            text = text.replace("completed = 2026-03-04\n", "")
+        (folder / f"r{i:03d}.toml").write_text(text, encoding="utf-8")
+    args = ("score", folder, "-a", MINI, "--format", "json", "--start", "2026-03-09")
+    one = run(capsys, *args, "--jobs", "1")
+    two = run(capsys, *args, "--jobs", "2")
+    assert one[0] == 0 and one == two
+    names = [json.loads(line)["respondent"]["name"] for line in two[1].splitlines()]
+    assert names == [f"R{i:03d}" for i in range(count)]
+    overall = [json.loads(line)["result"]["overall"] for line in two[1].splitlines()]
+    assert len(set(overall)) == 5  # the answers differ, and so do the scores
+
+    (folder / "r040.toml").write_text("schema = 1\n[answers\n", encoding="utf-8")
+    (folder / "r070.toml").write_text(
+        answers_text().replace("value = 4", "value = 9"), encoding="utf-8"
+    )
+    code, out, err = run(capsys, *args, "--jobs", "2")
+    assert (code, out) == (2, "")
+    problems = [line for line in err.splitlines() if line.startswith(PREFIX)]
+    assert len(problems) == 2
+    assert problems[0].startswith(f"{PREFIX}{folder / 'r040.toml'}:2:")
+    assert problems[1].startswith(f"{PREFIX}{folder / 'r070.toml'}:")
+    assert "b2" in problems[1]
+    assert run(capsys, *args, "--jobs", "1")[2] == err
+
+
+def test_jobs_must_be_a_number_of_processes(capsys: pytest.CaptureFixture[str]) -> None:
+    code, out, err = run(capsys, "score", "x.toml", "--jobs", "many")
+    assert (code, out) == (2, "")
+    assert "'many': give a number of processes, 1-64 (0: auto)" in err

@@ -25,6 +25,16 @@ def _date(value: str) -> date:
         raise argparse.ArgumentTypeError(f"not a date: {value!r} (use YYYY-MM-DD)") from None
 
 
+def _jobs(value: str) -> int:
+    try:
+        n = int(value)
+    except ValueError:
+        n = -1
+    if not 0 <= n <= 64:
+        raise argparse.ArgumentTypeError(f"{value!r}: give a number of processes, 1-64 (0: auto)")
+    return n
+
+
 def _weeks(value: str) -> int:
     from smcheck.planning import MAX_WEEKS, MIN_WEEKS
 
@@ -119,6 +129,13 @@ def parser() -> argparse.ArgumentParser:
     )
     sp.add_argument("--lang", choices=["de", "en"], help="language (default: the answers')")
     sp.add_argument("--force", action="store_true", help="replace existing output files")
+    sp.add_argument(
+        "--jobs",
+        type=_jobs,
+        default=0,
+        metavar="N",
+        help="processes for many files (default: one per processor, at most 8; 1: no others)",
+    )
 
     cp = sub.add_parser("compare", help="compare the answers of several respondents side by side")
     cp.add_argument(

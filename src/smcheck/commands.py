@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import argparse
-import functools
 import os
 import sys
 from collections.abc import Sequence
@@ -115,11 +114,8 @@ def expand_inputs(paths: Sequence[Path]) -> list[Path]:
 
 
 def cmd_score(args: argparse.Namespace) -> int:
-    from smcheck.catalog import find_assessment, load_answers
-    from smcheck.export import render, to_json
-    from smcheck.planning import make_plan
-    from smcheck.progress import progress
-    from smcheck.scoring import score
+    from smcheck.batch import ScoreOptions, score_files
+    from smcheck.catalog import find_assessment
     from smcheck.storage import write_all_atomic
 
     fmt = args.format
@@ -137,65 +133,35 @@ def cmd_score(args: argparse.Namespace) -> int:
         raise SmcheckError(
             f"{args.output}: several answers files need -o to name an existing folder"
         )
-    assessment = find_assessment(args.assessment) if args.assessment else None
+    if args.assessment:
+        find_assessment(args.assessment)  # a wrong -a is one error, not one per file
+    options = ScoreOptions(
+        fmt=fmt,
+        lines=several and args.output is None,
+        assessment=args.assessment,
+        lang=args.lang,
+        start=args.start,
+        weeks=args.weeks,
+        previous=args.previous,
+    )
     problems: list[str] = []
     outputs: dict[Path | None, str] = {}
     lines: list[str] = []
-    resolve = functools.cache(find_assessment)  # many files, few questionnaires
-    for path in args.answers:
-        try:
-            answers, a = load_answers(path, assessment, resolve)
-        except InvalidFile as exc:
-            problems += [str(p) for p in exc.problems]
+    for outcome in score_files(args.answers, options, args.jobs):
+        for note in outcome.notes:
+            print(f"smcheck: note: {note}", file=sys.stderr)
+        problems += outcome.problems
+        if outcome.text is None:
             continue
-        lang = args.lang or answers.lang
-        today = None
-        if args.start is None and answers.completed is None:
-            today = date.today()
-            print(
-                f"smcheck: note: {path} has no completed date; the plan starts the Monday "
-                "after today (set completed or --start for a fixed plan)",
-                file=sys.stderr,
-            )
-        if not any(isinstance(x.value, int) for x in answers.answers.values()):
-            print(
-                f"smcheck: note: {path} has no answered question yet; "
-                'set each value to 1-5, "dont-know" or "n/a"',
-                file=sys.stderr,
-            )
-        start_point = None
-        if args.previous is not None:
-            try:
-                previous, _ = load_answers(args.previous, a)
-                start_point = progress(a, previous, answers, lang, today=args.start or date.today())
-            except InvalidFile as exc:
-                problems += [str(p) for p in exc.problems]
-                continue
-            except SmcheckError as exc:
-                problems.append(f"{args.previous}: {exc}")
-                continue
-        try:
-            plan = make_plan(
-                a,
-                answers,
-                score(a, answers, lang),
-                lang=lang,
-                start=args.start,
-                weeks=args.weeks,
-                today=today,
-                start_point=start_point,
-            )
-        except ValueError as exc:
-            problems.append(f"{path}: {exc}")
+        if options.lines:
+            lines.append(outcome.text)
             continue
-        if several and args.output is None:
-            lines.append(to_json(plan, compact=True))
-            continue
+        path = outcome.path
         target = args.output / f"{path.stem}.plan.{fmt}" if several else args.output
         if target in outputs:
             problems.append(f"{path}: would write {target} a second time; rename one answers file")
             continue
-        outputs[target] = render(plan, fmt)
+        outputs[target] = outcome.text
     if problems:
         raise SmcheckError("\n".join(problems))
     if lines:

@@ -10,25 +10,13 @@ in integers, so a full search over all pairs stays fast.
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from dataclasses import dataclass
-from fractions import Fraction
 from itertools import combinations
-from math import lcm
 
 from smcheck.models.answers import Scope
 from smcheck.models.assessment import Assessment, Question
-from smcheck.scoring import Values, stage_index
-
-
-def _integer_weights(weights: list[float]) -> list[int]:
-    fractions = [Fraction(w) for w in weights]
-    denominator = lcm(*(f.denominator for f in fractions)) if fractions else 1
-    return [int(f * denominator) for f in fractions]
-
-
-def _round(num: int, den: int) -> int:
-    """``num / den`` rounded half up, for positive ``den``."""
-    return (2 * num + den) // (2 * den)
+from smcheck.scoring import Values, integer_weights, ratio_half_up, stage_index
 
 
 @dataclass(frozen=True)
@@ -64,9 +52,9 @@ def _layout(a: Assessment, scope: Scope) -> _Layout:
         in_scope = [[q for q in d.questions if scope == "full" or q.quick] for d in a.dimensions]
         _LAYOUTS[key] = (
             a,
-            _integer_weights([d.weight for d in a.dimensions]),
+            integer_weights([d.weight for d in a.dimensions]),
             in_scope,
-            _integer_weights([q.weight for qs in in_scope for q in qs]),
+            integer_weights([q.weight for qs in in_scope for q in qs]),
             [stage_index(a, score) for score in range(101)],
         )
     return _LAYOUTS[key]
@@ -100,7 +88,7 @@ class Evaluator:
                 order += 1
             self.sums.append((num, den))
         # what the fast path needs: the scores as they are, and the stage of every score
-        self.scores = [_round(num, den) if den else None for num, den in self.sums]
+        self.scores = [ratio_half_up(num, den) if den else None for num, den in self.sums]
         present = [(s, i) for i, s in enumerate(self.scores) if s is not None]
         self.total = sum(self.dim_weights[i] * s for s, i in present)
         self.weights = sum(self.dim_weights[i] for _, i in present)
@@ -114,18 +102,58 @@ class Evaluator:
         total = self.total
         weakest: int | None = None
         for d, num in nums.items():
-            score = _round(num, self.sums[d][1])
+            score = ratio_half_up(num, self.sums[d][1])
             total += self.dim_weights[d] * (score - (self.scores[d] or 0))
             weakest = score if weakest is None else min(weakest, score)
         for score, d in self.by_score:
             if d not in nums:
                 weakest = score if weakest is None else min(weakest, score)
                 break
-        overall = _round(total, self.weights)
+        overall = ratio_half_up(total, self.weights)
         stage = self.stage_of[overall]
         if weakest is not None:
             stage = min(stage, self.stage_of[weakest] + 1)
         return overall, stage
+
+    def floor(self, stage: int) -> int:
+        """The lowest score of ``stage``."""
+        return self.a.stages[stage].min_score
+
+    def closest(self, few: list[Change]) -> tuple[Change, Change] | None:
+        """When no pair reaches the next stage, every pair stays at the current one (raising an
+        answer never lowers a score): the closest pair is the one with the highest overall score,
+        then the fewest steps, then the earliest questions. One pass, in integers; ``None`` if
+        there is no pair of two different questions."""
+        total, weights = self.total, self.weights
+        dims = [c.dimension for c in few]
+        deltas = [c.delta for c in few]
+        steps = [c.steps for c in few]
+        questions = [c.question for c in few]
+        gains = [  # what one change alone adds to the weighted sum of dimension scores
+            self.dim_weights[d]
+            * (ratio_half_up(self.sums[d][0] + delta, self.sums[d][1]) - (self.scores[d] or 0))
+            for d, delta in zip(dims, deltas, strict=True)
+        ]
+        best: tuple[int, int, int, int] = (-1, 0, 0, 0)
+        chosen: tuple[Change, Change] | None = None
+        for i in range(len(few)):
+            d, gain, step, question = dims[i], gains[i], steps[i], questions[i]
+            for j in range(i + 1, len(few)):
+                if questions[j] == question:
+                    continue
+                if dims[j] == d:
+                    num, den = self.sums[d]
+                    after = ratio_half_up(num + deltas[i] + deltas[j], den)
+                    t = total + self.dim_weights[d] * (after - (self.scores[d] or 0))
+                else:
+                    t = total + gain + gains[j]
+                overall = (2 * t + weights) // (2 * weights)
+                if overall < best[0]:
+                    continue
+                key = (overall, -step - steps[j], -few[i].order, -few[j].order)
+                if key > best:
+                    best, chosen = key, (few[i], few[j])
+        return chosen
 
     def standing(self, changes: tuple[Change, ...] = ()) -> tuple[int | None, int]:
         """(overall score, stage index) after ``changes``."""
@@ -141,13 +169,13 @@ class Evaluator:
         weakest: int | None = None
         for (num, den), dw in zip(sums, self.dim_weights, strict=True):
             if den:
-                score = _round(num, den)
+                score = ratio_half_up(num, den)
                 total += dw * score
                 weights += dw
                 weakest = score if weakest is None else min(weakest, score)
         if not weights:
             return None, 0
-        overall = _round(total, weights)
+        overall = ratio_half_up(total, weights)
         stage = stage_index(self.a, overall)
         if weakest is not None:
             stage = min(stage, stage_index(self.a, weakest) + 1)
@@ -162,50 +190,68 @@ def smallest_lift(
     _, stage = ev.standing()
     if stage >= len(a.stages) - 1:
         return [], False
-    singles: Candidates = [((c,), ev.fast((c,))) for c in ev.changes]
+    # The next stage needs every dimension below the current stage's lowest score raised
+    # (weakest link plus one): one change can only do that with at most one such dimension,
+    # two changes with at most two. That rules out most candidates before any sum.
+    low = {d for d, score in enumerate(ev.scores) if score is not None and score < ev.floor(stage)}
+    singles: Candidates = [
+        ((c,), ev.fast((c,))) for c in ev.changes if len(low) == 0 or low == {c.dimension}
+    ]
     reaching = [(cs, st) for cs, st in singles if st[1] > stage]
-    if not reaching:
-        # Changes with the same effect (same dimension, weight, scale and options) are
-        # interchangeable; the tie-break prefers the earliest questions, so the first two of
-        # each kind are all a pair can need. This keeps the search exact and small.
-        kinds: dict[tuple[int, int, int, int], int] = {}
-        few: list[Change] = []
-        for c in ev.changes:
-            kind = (c.dimension, c.delta, c.from_option, c.to_option)
-            if kinds.get(kind, 0) < 2:
-                kinds[kind] = kinds.get(kind, 0) + 1
-                few.append(c)
-        candidates = [
-            (c1.steps + c2.steps, c1, c2)
-            for c1, c2 in combinations(few, 2)
-            if c1.question != c2.question
-        ]
-        # fewest steps first: once a number of steps reaches the next stage, more never wins
-        candidates.sort(key=lambda it: it[0])
-        pairs: Candidates = []
-        reaching = []
+    if reaching:
+        return _steps(ev, _fewest_steps(reaching)), True
+    # Changes with the same effect (same dimension, weight, scale and options) are
+    # interchangeable; the tie-break prefers the earliest questions, so the first two of each
+    # kind are all a pair can need. This keeps the search exact and small.
+    kinds: dict[tuple[int, int, int, int], int] = {}
+    few: list[Change] = []
+    for c in ev.changes:
+        kind = (c.dimension, c.delta, c.from_option, c.to_option)
+        if kinds.get(kind, 0) < 2:
+            kinds[kind] = kinds.get(kind, 0) + 1
+            few.append(c)
+    if len(low) <= 2:
+        candidates = sorted(
+            ((c1.steps + c2.steps, c1, c2) for c1, c2 in _pairs(few, low)), key=lambda it: it[0]
+        )
         for total, c1, c2 in candidates:
+            # fewest steps first: once a number of steps reaches the next stage, more never wins
             if reaching and total > sum(c.steps for c in reaching[0][0]):
                 break
             standing = ev.fast((c1, c2))
-            pairs.append(((c1, c2), standing))
             if standing[1] > stage:
                 reaching.append(((c1, c2), standing))
-        if not reaching:
-            if not pairs:
-                pairs = singles
-            if not pairs:
-                return [], False
-            best = max(
-                pairs,
-                key=lambda it: (
-                    it[1][1],
-                    it[1][0] or 0,
-                    -sum(c.steps for c in it[0]),
-                    [-c.order for c in it[0]],
-                ),
-            )
-            return _steps(ev, best[0]), False
+        if reaching:
+            return _steps(ev, _fewest_steps(reaching)), True
+    closest = ev.closest(few)
+    if closest is not None:
+        return _steps(ev, closest), False
+    singles = [((c,), ev.fast((c,))) for c in ev.changes]  # one answer is all there is
+    if not singles:
+        return [], False
+    best = max(
+        singles,
+        key=lambda it: (it[1][1], it[1][0] or 0, -it[0][0].steps, -it[0][0].order),
+    )
+    return _steps(ev, best[0]), False
+
+
+def _pairs(few: list[Change], low: set[int]) -> Iterator[tuple[Change, Change]]:
+    """Pairs of changes of two different questions that raise every dimension in ``low``
+    (at most two), the earlier question first."""
+    if len(low) == 2:
+        first, second = sorted(low)
+        for c1 in (c for c in few if c.dimension == first):
+            for c2 in (c for c in few if c.dimension == second):
+                yield (c1, c2) if c1.order < c2.order else (c2, c1)
+        return
+    for c1, c2 in combinations(few, 2):
+        if c1.question != c2.question and (not low or c1.dimension in low or c2.dimension in low):
+            yield c1, c2
+
+
+def _fewest_steps(reaching: Candidates) -> tuple[Change, ...]:
+    """Fewest option steps; then the smaller largest step, the higher score, earlier questions."""
     best = min(
         reaching,
         key=lambda it: (
@@ -215,7 +261,7 @@ def smallest_lift(
             [c.order for c in it[0]],
         ),
     )
-    return _steps(ev, best[0]), True
+    return best[0]
 
 
 def _steps(ev: Evaluator, changes: tuple[Change, ...]) -> list[tuple[Change, int, int]]:

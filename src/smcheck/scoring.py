@@ -15,6 +15,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 from dataclasses import dataclass
 from fractions import Fraction
+from math import lcm
 
 from smcheck.models.answers import Answers, Scope
 from smcheck.models.assessment import Assessment, Dimension, Stage
@@ -43,6 +44,40 @@ def round_half_up(x: Fraction) -> int:
     return int((x + Fraction(1, 2)).__floor__())
 
 
+def ratio_half_up(num: int, den: int) -> int:
+    """``num / den`` rounded half up, in integers (``den`` > 0); the same as
+    ``round_half_up(Fraction(num, den))``, without building a fraction."""
+    return (2 * num + den) // (2 * den)
+
+
+def integer_weights(weights: list[float]) -> list[int]:
+    """Weights scaled by one common factor to whole numbers, exactly (``Fraction`` of each
+    float): weighted means come out the same, and can be computed in integers."""
+    fractions = [Fraction(w) for w in weights]
+    denominator = lcm(*(f.denominator for f in fractions)) if fractions else 1
+    return [int(f * denominator) for f in fractions]
+
+
+_WEIGHTS: dict[int, tuple[Assessment, dict[str, int], dict[str, int]]] = {}
+
+
+def weights_of(a: Assessment) -> tuple[dict[str, int], dict[str, int]]:
+    """Whole-number question weights and dimension weights of ``a``, worked out once per
+    questionnaire (the entry keeps ``a`` itself, so its id stays valid)."""
+    entry = _WEIGHTS.get(id(a))
+    if entry is None:
+        questions = [q for d in a.dimensions for q in d.questions]
+        q_weights = integer_weights([q.weight for q in questions])
+        d_weights = integer_weights([d.weight for d in a.dimensions])
+        entry = (
+            a,
+            {q.id: w for q, w in zip(questions, q_weights, strict=True)},
+            {d.id: w for d, w in zip(a.dimensions, d_weights, strict=True)},
+        )
+        _WEIGHTS[id(a)] = entry
+    return entry[1], entry[2]
+
+
 def values_of(answers: Answers) -> dict[str, int | str]:
     """Question id to answer value."""
     return {qid: a.value for qid, a in answers.answers.items()}
@@ -50,29 +85,29 @@ def values_of(answers: Answers) -> dict[str, int | str]:
 
 def dimension_score(a: Assessment, d: Dimension, values: Values, scope: Scope) -> int | None:
     """The weighted mean of the answered questions' points, or ``None`` if none is answered."""
-    total = Fraction(0)
-    weights = Fraction(0)
+    weight = weights_of(a)[0]
+    total = weights = 0
     for q in d.questions:
         if scope == "quick" and not q.quick:
             continue
         v = values.get(q.id)
         if isinstance(v, int):
-            w = Fraction(q.weight)
+            w = weight[q.id]
             total += w * a.scale(q.scale).points[v - 1]
             weights += w
-    return round_half_up(total / weights) if weights else None
+    return ratio_half_up(total, weights) if weights else None
 
 
 def overall_score(a: Assessment, scores: Mapping[str, int | None]) -> int | None:
     """The weighted mean of the dimension scores that exist."""
-    total = Fraction(0)
-    weights = Fraction(0)
+    weight = weights_of(a)[1]
+    total = weights = 0
     for d in a.dimensions:
         s = scores.get(d.id)
         if s is not None:
-            total += Fraction(d.weight) * s
-            weights += Fraction(d.weight)
-    return round_half_up(total / weights) if weights else None
+            total += weight[d.id] * s
+            weights += weight[d.id]
+    return ratio_half_up(total, weights) if weights else None
 
 
 def stage_index(a: Assessment, score: int | None) -> int:
@@ -148,7 +183,7 @@ def dimension_confidence(d: Dimension, answers: Answers) -> int | None:
     ]
     if not given:
         return None
-    return round_half_up(Fraction(sum(CONFIDENCE[c or "know"] for c in given), len(given)))
+    return ratio_half_up(sum(CONFIDENCE[c or "know"] for c in given), len(given))
 
 
 def _dimension_result(
@@ -156,9 +191,8 @@ def _dimension_result(
 ) -> DimensionResult:
     questions = [q for q in d.questions if scope == "full" or q.quick]
     counts = {"answered": 0, "dont-know": 0, "n/a": 0, "": 0}
-    weights = sum(
-        (Fraction(q.weight) for q in questions if isinstance(values.get(q.id), int)), Fraction(0)
-    )
+    weight = weights_of(a)[0]
+    weights = sum(weight[q.id] for q in questions if isinstance(values.get(q.id), int))
     pulls: list[Pull] = []
     for q in questions:
         v = values.get(q.id, "")
@@ -167,7 +201,7 @@ def _dimension_result(
             scale = a.scale(q.scale)
             points = scale.points[v - 1]
             if points < PULL_BELOW:
-                lost = round_half_up(Fraction(q.weight) * (100 - points) / weights)
+                lost = ratio_half_up(weight[q.id] * (100 - points), weights)
                 pulls.append(
                     Pull(
                         question=q.id,
@@ -191,9 +225,7 @@ def _dimension_result(
         dont_know=counts["dont-know"],
         not_applicable=counts["n/a"],
         unanswered=counts[""],
-        completeness=round_half_up(Fraction(100 * counts["answered"], len(questions)))
-        if questions
-        else 0,
+        completeness=ratio_half_up(100 * counts["answered"], len(questions)) if questions else 0,
         pulled_down_by=pulls,
     )
 
@@ -227,7 +259,7 @@ def score(a: Assessment, answers: Answers, lang: Lang) -> Result:
         stage_description=stage.description.get(lang),
         stage_by_score=a.stages[st.by_score].id,
         limited_by=st.limited_by,
-        completeness=round_half_up(Fraction(100 * answered, total)) if total else 0,
+        completeness=ratio_half_up(100 * answered, total) if total else 0,
         blockers=blockers,
         strengths=strengths[:MAX_STRENGTHS],
         dimensions=dims,

@@ -120,8 +120,11 @@ class Assessment(Strict):
     )
 
     def scale(self, scale_id: str) -> Scale:
-        """The scale with ``scale_id``."""
-        return next(s for s in self.scales if s.id == scale_id)
+        """The scale with ``scale_id`` (checked to exist when the assessment was loaded)."""
+        for scale in self.scales:  # a loop: called for every answer, faster than next(...)
+            if scale.id == scale_id:
+                return scale
+        raise KeyError(scale_id)
 
     def questions(self, scope: str = "full") -> list[tuple[Dimension, Question]]:
         """Every question in ``scope`` ("full" or "quick") with its dimension, in file order."""
