@@ -630,3 +630,21 @@ def test_start_date_at_the_end_of_time_is_an_error_not_a_crash(
     assert (code, out) == (2, "")
     assert "error: " in err  # a usage error or an smcheck error, either names the problem
     assert not plan.exists()
+
+
+def test_a_key_ending_in_a_line_break_is_quoted_in_a_one_line_problem(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    # found by the property test: "$" in a Python pattern also matches before a final "\n"
+    text = ANSWERS_TEXT + '\n[answers."b1\\n"]\nvalue = 3\n'
+    bad = write(tmp_path / "bad.toml", text)
+    code, out, err = run(capsys, "validate", bad, "-a", MINI)
+    assert (code, out) == (2, "")
+    assert err.count("\n") == 1, err
+    assert f"{bad}:" in err and 'answers."b1\\n"' in err
+
+
+def test_a_session_id_ending_in_a_line_break_is_refused(capsys: pytest.CaptureFixture[str]) -> None:
+    code, out, err = run(capsys, "run", "--resume", "20261124-090000\n")
+    assert (code, out) == (2, "")
+    assert "is not a session id" in err

@@ -40,7 +40,7 @@ _BARE = re.compile(r"^[A-Za-z0-9_-]+$")
 
 def _shown(key: str) -> str:
     """A key as it can stand in a one-line message: bare, or quoted with escapes."""
-    if _BARE.match(key):
+    if _BARE.fullmatch(key):  # not .match: "$" would also match before a final line break
         return key
     import json  # only for the odd key that needs quoting
 

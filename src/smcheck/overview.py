@@ -132,7 +132,7 @@ def session_infos(assessments: list[AssessmentInfo]) -> list[SessionInfo]:
     if not folder.is_dir():
         return []
     known = {(a.id, a.version): a for a in assessments if a.problem is None}
-    found = [_session_info(p, known) for p in folder.glob("*.toml") if SESSION_ID.match(p.stem)]
+    found = [_session_info(p, known) for p in folder.glob("*.toml") if SESSION_ID.fullmatch(p.stem)]
     found.sort(key=lambda s: (s.updated.timestamp() if s.updated else 0.0, s.id), reverse=True)
     return found
 
@@ -168,5 +168,5 @@ def quick_settings(path: Path) -> QuickSettings:
 
 def check_session_id(session_id: str) -> None:
     """Refuse what is not a session id (no paths, no tricks)."""
-    if not SESSION_ID.match(session_id):
+    if not SESSION_ID.fullmatch(session_id):
         raise SmcheckError(f"{session_id!r} is not a session id (see: smcheck sessions)")

@@ -164,7 +164,7 @@ class _Stop(Exception):
 
 def _number(text: str) -> int | None:
     """A number typed with ASCII digits (not "²" or "٣", which ``str.isdigit`` also takes)."""
-    return int(text) if _DIGITS.match(text) else None
+    return int(text) if _DIGITS.fullmatch(text) else None
 
 
 def _minutes(questions: int) -> int:

@@ -94,7 +94,7 @@ def list_sessions() -> list[SessionInfo]:
         return []
     found: list[SessionInfo] = []
     for path in folder.glob("*.toml"):
-        if not SESSION_ID.match(path.stem):
+        if not SESSION_ID.fullmatch(path.stem):
             continue
         try:
             answers, a = load_answers(path)
