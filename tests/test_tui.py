@@ -525,3 +525,29 @@ def test_enter_typed_before_the_list_is_read_still_starts_the_check(tmp_path: Pa
             assert isinstance(app.screen, ProfileScreen)
 
     asyncio.run(main())
+
+
+def test_keys_typed_ahead_are_handled_in_the_order_they_were_typed(
+    tmp_path: Path, smcheck_home: Path
+) -> None:
+    from tui_helpers import type_ahead
+
+    app = make_app(tmp_path)
+
+    async def script(pilot: Pilot[None]) -> None:
+        await app.screen.ready.wait()  # type: ignore[attr-defined]
+        # an arrow in the list, then Enter: the full check, not the highlighted quick check
+        await type_ahead(pilot, "down", "enter")
+        assert isinstance(app.screen, ProfileScreen)
+        assert app.answers is not None and app.answers.scope == "full"
+        # letters in a field, then the go-on key at once: nothing typed is lost
+        await type_ahead(pilot, *"Korn", "ctrl+n")
+        assert isinstance(app.screen, DimensionScreen)
+        assert app.answers.organisation.name == "Korn"
+        # an arrow, then a digit: the digit answers the question the arrow went to
+        await type_ahead(pilot, "down", "4", "up", "up", "2")
+        cards = list(app.screen.query(QuestionCard))
+        assert [c.value for c in cards] == [2, 4, "", ""]
+        assert app.screen.focused is cards[1]
+
+    drive(app, script)

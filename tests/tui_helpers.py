@@ -47,6 +47,20 @@ def drive(
     asyncio.run(main())
 
 
+async def type_ahead(pilot: Pilot[None], *keys: str) -> None:
+    """Send ``keys`` all at once, as a fast typist or a pasted script does (``pilot.press``
+    waits until the app is idle after every key), then wait until the app is idle."""
+    from textual import events
+
+    characters = {"enter": "\r", "space": " ", "tab": "\t"}
+    for key in keys:
+        char = characters.get(key, key if len(key) == 1 else None)
+        pilot.app.post_message(events.Key(key, char))
+    await pilot.pause()
+    await pilot.wait_for_scheduled_animations()
+    await pilot.pause()
+
+
 async def type_text(pilot: Pilot[None], text: str) -> None:
     """Type ``text`` key by key."""
     await pilot.press(*("space" if ch == " " else ch for ch in text))

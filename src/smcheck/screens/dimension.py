@@ -40,9 +40,10 @@ class DimensionScreen(WalkScreen):
         Binding("v", "confidence('verified')", "key.confidence", show=False, priority=True),
         Binding("f", "revisit", "key.revisit", show=False, priority=True),
         Binding("enter", "app.next", "key.next", key_display="⏎", priority=True),
-        # on the screen, not the cards: bindings that change with focus rebuild the footer
-        Binding("down", "move(1)", show=False),
-        Binding("up", "move(-1)", show=False),
+        # on the screen, not the cards: bindings that change with focus rebuild the footer;
+        # priority, so that "down, 3" typed at once answers the next question, not this one
+        Binding("down", "move(1)", show=False, priority=True),
+        Binding("up", "move(-1)", show=False, priority=True),
     ]
 
     KEYS = {"dont-know": "0", "n/a": "n", "guess": "g", "know": "k", "verified": "v"}
