@@ -65,6 +65,15 @@ def test_excuse_screen_with_counterpoint(snap_compare: Any, tmp_path: Path) -> N
     assert snap_compare(make_app(tmp_path, resume=SESSION), press=["c"], terminal_size=(80, 24))
 
 
+def test_excuse_screen_answered_in_the_light_theme(snap_compare: Any, tmp_path: Path) -> None:
+    # the chosen option in the theme's accent colour, the help muted; back on an answered excuse
+    from smcheck.config import Config
+
+    _session("en", answered=4, completed=False)
+    app = make_app(tmp_path, config=Config(theme="textual-light"), resume=SESSION)
+    assert snap_compare(app, press=["backspace"], terminal_size=(80, 24))
+
+
 def test_review_screen(snap_compare: Any, tmp_path: Path) -> None:
     _session("en", answered=8, completed=False)
     # resumes at the first open excuse (9); go on twice to reach the review

@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
-from textual.app import ComposeResult
+from textual.app import App, ComposeResult
 from textual.containers import Vertical
 from textual.content import Content
 from textual.events import Click, Leave, MouseMove
@@ -24,6 +25,22 @@ from smcheck.ui_text import ui
 MARK = {True: "●", False: "○"}
 INDENT = 6  # " ● 1  " before an option's text; its wrapped lines line up under the text
 GAP = 3  # columns between "don't know" and "not applicable" on one line
+
+
+_VARIABLE = re.compile(r"\$([a-z0-9-]+)")
+_RESOLVED: dict[tuple[int, str], dict[str, VisualStyle]] = {}
+
+
+def _theme_styles(app: App[object], styles: dict[str, str]) -> dict[str, VisualStyle]:
+    """``styles`` with the theme variables they name replaced by the app's current values."""
+    key = (id(styles), app.theme)
+    if key not in _RESOLVED:
+        variables = app.get_css_variables()
+        _RESOLVED[key] = {
+            name: VisualStyle.parse(_VARIABLE.sub(lambda m: variables[m[1]], text))
+            for name, text in styles.items()
+        }
+    return _RESOLVED[key]
 
 
 @dataclass(frozen=True)
@@ -54,14 +71,16 @@ class QuestionText(Widget):
     repaints one widget; clicks and hover are mapped to the options by row and column.
     """
 
-    COMPONENT_CLASSES = {
-        "question-text--prompt",
-        "question-text--key",
-        "question-text--chosen",
-        "question-text--hover",
-        "question-text--help",
-        "question-text--hint",
-        "question-text--interview",
+    # Styles with theme variables, resolved once per theme. (Component classes would do the
+    # same, but every focus change would then restyle seven of them per question.)
+    STYLES = {
+        "prompt": "bold",
+        "key": "bold",
+        "chosen": "bold $accent",
+        "hover": "on $boost",
+        "help": "$text-muted",
+        "hint": "$warning",
+        "interview": "$text-muted",
     }
 
     def __init__(
@@ -81,6 +100,10 @@ class QuestionText(Widget):
 
     # --- what is shown ----------------------------------------------------------------------
 
+    def style(self, name: str) -> VisualStyle:
+        """One of :attr:`STYLES`, with the current theme's colours."""
+        return _theme_styles(self.app, self.STYLES)[name]
+
     def choices(self) -> list[tuple[int | str, str, str]]:
         """(value, key, label) of every choice, in order."""
         q, lang = self.question, self.lang
@@ -94,7 +117,7 @@ class QuestionText(Widget):
     def interview_line(self) -> Content:
         """Confidence and the revisit flag, readable without colour."""
         lang, a = self.lang, self.answer
-        key = self.get_visual_style("question-text--key", partial=True)
+        key = self.style("key")
         parts: list[str | tuple[str, VisualStyle]] = [ui("dim.confidence", lang)]
         for letter, level in (("g", "guess"), ("k", "know"), ("v", "verified")):
             parts += [f"  {MARK[a.confidence == level]} ", (letter, key)]
@@ -127,17 +150,16 @@ class QuestionText(Widget):
         key = (width, self.app.theme)
         if self._wrapped_for is not None and self._wrapped_for[0] == key:
             return self._wrapped_for[1]
-        style = self.get_visual_style
         q, lang = self.question, self.lang
         prompt = Content(f"{self.number}. {one_line(q.prompt.get(lang))}").stylize(
-            style("question-text--prompt", partial=True)
+            self.style("prompt")
         )
         why = Content.assemble(
             Content.styled(ui("dim.why", lang), "italic"), one_line(q.help.get(lang))
-        ).stylize(style("question-text--help", partial=True))
+        ).stylize(self.style("help"))
         hint = Content.assemble(
             Content.styled(ui("dim.hint", lang), "bold"), one_line(q.hint.get(lang))
-        ).stylize(style("question-text--hint", partial=True))
+        ).stylize(self.style("hint"))
         wrapped = _Wrapped(
             prompt=prompt.wrap(width),
             options=[Content(label).wrap(width - INDENT) for _, _, label in self.choices()[:-2]],
@@ -184,31 +206,27 @@ class QuestionText(Widget):
         lines += parts.why
         if self.interview:
             lines += parts.hint
-            lines += (
-                self.interview_line()
-                .stylize(self.get_visual_style("question-text--interview", partial=True))
-                .wrap(width)
-            )
+            lines += self.interview_line().stylize(self.style("interview")).wrap(width)
         self._drawn, self._lines, self._spots = key, lines, spots
         return lines
 
     def _mark(self, value: int | str, letter: str) -> Content:
         """ " ● 1": the mark, filled when chosen, and the key that picks the option."""
-        key = self.get_visual_style("question-text--key", partial=True)
+        key = self.style("key")
         return Content.assemble(f" {MARK[self.answer.value == value]} ", (letter, key))
 
     def _emphasise(self, line: Content, value: int | str, width: int | None) -> Content:
         """The chosen option in the accent style; the one under the mouse on a lighter ground."""
-        names = []
+        styles = []
         if self.answer.value == value:
-            names.append("question-text--chosen")
+            styles.append(self.style("chosen"))
         if self.hover == value:
-            names.append("question-text--hover")
-        if not names:
+            styles.append(self.style("hover"))
+        if not styles:
             return line
         if width is not None:
             line = line.pad_right(width - line.cell_length)
-        return line.stylize_before(self.get_visual_style(*names, partial=True))
+        return line.stylize_before(sum(styles, VisualStyle()))
 
     def render(self) -> Content:
         return Content("\n").join(self._draw(self.content_size.width))
