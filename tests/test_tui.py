@@ -5,6 +5,7 @@ from __future__ import annotations
 import tomllib
 from datetime import date
 from pathlib import Path
+from typing import Any
 
 import pytest
 from textual.pilot import Pilot
@@ -143,6 +144,20 @@ def test_clicking_an_option_picks_it_on_any_of_its_lines(
         assert second.value == "n/a"
         await pilot.click(second.text, offset=(0, 0))  # the prompt: focus only, no answer
         assert second.value == "n/a" and app.screen.focused is second
+
+        # the mouse over an option lights it up, on all its lines; off it, the light goes
+        await pilot.hover(first.text, offset=(30, four + 1))
+        assert first.text.hover == 4
+        ground = first.text.style("hover").background
+        lines = first.text.render().split()
+
+        def lit(line: Any) -> bool:
+            return any(getattr(s.style, "background", None) == ground for s in line.spans)
+
+        assert ground is not None and lit(lines[four]) and lit(lines[four + 1])
+        assert not any(lit(line) for line in lines[:four] + lines[four + 2 :])
+        await pilot.hover(first.text, offset=(0, 0))
+        assert first.text.hover is None
 
     drive(app, script, size=(80, 60))  # tall enough to show both questions
     (session,) = _sessions_dir(smcheck_home).glob("*.toml")
