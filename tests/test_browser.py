@@ -1,6 +1,6 @@
 """Browser mode end to end: `smcheck serve`, headless Chromium (Debian's package, driven by
-Playwright), the quick check answered by keyboard, the plan delivered as a download and equal
-to what `smcheck score` makes of the saved session."""
+Playwright), the quick check answered by keyboard with a note typed in one burst, the plan
+delivered as a download and equal to what `smcheck score` makes of the saved session."""
 
 from __future__ import annotations
 
@@ -21,6 +21,7 @@ from smcheck.cli import main
 from smcheck.session import load_session
 
 CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
+NOTE = "Öffnungszeiten, neue Filiale & 3 Kanäle: noch offen"
 WAIT = 60.0
 
 if not Path(CHROMIUM).exists() and os.environ.get("CI") != "true":
@@ -122,6 +123,10 @@ def test_quick_check_in_the_browser_downloads_the_plan(
                 "a new session",
             )
             page.keyboard.press("Control+n")
+            # text through the browser: a note on the first question, typed in one burst
+            page.keyboard.press("Tab")
+            page.keyboard.type(NOTE)
+            page.keyboard.press("Shift+Tab")
             for count, key in enumerate(values, start=1):
                 page.keyboard.press(key)
                 page.keyboard.press("Enter")
@@ -143,5 +148,7 @@ def test_quick_check_in_the_browser_downloads_the_plan(
     assert [n.rsplit(".", 1)[1] for n in names] == ["json", "md", "toml"]
     assert names[0].startswith("smcheck-20")  # no organisation name was given
     (session,) = (smcheck_home / "sessions").glob("*.toml")
+    answers, _ = load_session(session.stem)
+    assert answers.answers["sf-planning-state"].note == NOTE
     assert main(["score", str(session), "-o", str(tmp_path / "cli.toml")]) == 0
     assert got.read_bytes() == (tmp_path / "cli.toml").read_bytes()

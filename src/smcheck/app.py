@@ -9,11 +9,13 @@ from __future__ import annotations
 import asyncio
 import contextlib
 import signal
+import weakref
 from collections.abc import Awaitable, Iterable
 from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, cast
 
+from textual import events
 from textual.app import App, SystemCommand
 from textual.await_complete import AwaitComplete
 from textual.binding import Binding
@@ -75,6 +77,10 @@ class SmcheckApp(EngagementMixin, App[None]):
         super().__init__()
         self.lang: Lang = lang
         self.remembered = {"theme": theme, "lang": remembered_lang}
+        self._key_screens: weakref.WeakKeyDictionary[events.Key, Screen[Any]] = (
+            weakref.WeakKeyDictionary()
+        )
+        """The screen each key arrived on, until it has been handled."""
         self.only = assessment
         self.resume_id = resume
         self.cwd = cwd or Path.cwd()
@@ -109,6 +115,18 @@ class SmcheckApp(EngagementMixin, App[None]):
         # a resumed session is pushed on top of a plain one.
         return Screen() if self.resume_id else self._start_screen()
 
+    async def on_event(self, event: events.Event) -> None:
+        # A key the app passes on to the focused widget comes back here to be matched against
+        # the bindings of the focus chain. If the screen changed meanwhile (a go-on key typed
+        # right behind it), that chain belongs to another screen: an Enter meant for a list
+        # on the profile would end a note on the first excuse. Such a key is dropped.
+        if isinstance(event, events.Key):
+            if not event.is_forwarded:
+                self._key_screens[event] = self.screen
+            elif self._key_screens.pop(event, self.screen) is not self.screen:
+                return
+        await super().on_event(event)
+
     async def action_choose_start(self) -> None:
         """Start or resume what is highlighted on the start screen (awaited: typed-ahead keys
         reach the next screen)."""
@@ -129,6 +147,7 @@ class SmcheckApp(EngagementMixin, App[None]):
                 self.error("\n".join(str(p) for p in exc.problems))
                 return
             await self.start_new(assessment, "quick" if scope == "quick" else "full")
+        await self.screen_ready()
 
     def _stop_on_signal(self) -> None:
         """SIGTERM or SIGHUP (terminal closed): save, give the session back, leave cleanly."""
@@ -376,9 +395,22 @@ class SmcheckApp(EngagementMixin, App[None]):
             return self.push_screen(screen, wait_for_dismiss=False)
         return self.switch_screen(screen)
 
+    async def screen_ready(self) -> None:
+        """Wait until the current screen has set itself up (its ``on_mount`` has run).
+
+        Actions that change the screen await this too: the app handles no further key until
+        they return, so keys typed ahead reach the new screen with its focus in place (and
+        not, say, a Tab that Textual's first automatic focus let through before it).
+        """
+        mounted = getattr(self.screen, "mounted", None)
+        if isinstance(mounted, asyncio.Event):
+            with contextlib.suppress(TimeoutError):  # never hang the keys on a screen gone
+                await asyncio.wait_for(mounted.wait(), 5)
+
     async def action_next(self) -> None:
         if self.answers is not None and self.position < self._last():
             await self.show(self.position + 1)
+            await self.screen_ready()
 
     async def action_go_back(self) -> None:
         if self.answers is None or self.position == START:
@@ -388,6 +420,7 @@ class SmcheckApp(EngagementMixin, App[None]):
             await self.switch_screen(self._start_screen())
         else:
             await self.show(self.position - 1)
+        await self.screen_ready()
 
     def jump_to_question(self, question_id: str) -> None:
         """Open the excuse screen that holds ``question_id`` with that question focused."""

@@ -18,7 +18,7 @@ from smcheck.messages import GoalChanged
 from smcheck.models.answers import GoalEdit
 from smcheck.models.common import Lang, OwnerRole
 from smcheck.models.plan import Goal
-from smcheck.screens.fields import TextField
+from smcheck.screens.fields import FieldOrder, TextField
 from smcheck.text import one_line
 from smcheck.ui_text import ui
 
@@ -80,7 +80,7 @@ def parse_amount(text: str) -> float | None:
     return value
 
 
-class _FormDialog(ModalScreen[_T]):
+class _FormDialog(FieldOrder, ModalScreen[_T]):
     """A dialog of fields with OK and Cancel: Enter in a field or OK finishes, Cancel gives None."""
 
     def _done(self) -> None:
@@ -143,7 +143,7 @@ class EditGoalDialog(_FormDialog[GoalChanged | None]):
         self.dismiss(GoalChanged(self.goal.id, baseline, edit))
 
 
-class ExportDialog(ModalScreen[tuple[Path, bool] | None]):
+class ExportDialog(FieldOrder, ModalScreen[tuple[Path, bool] | None]):
     """Asks where to write; returns (base path, overwrite?). Overwriting takes a second press."""
 
     BINDINGS = [Binding("escape", "dismiss(None)", show=False)]
@@ -264,7 +264,7 @@ class ConfirmDialog(ModalScreen[bool]):
         self.dismiss(event.button.id == "yes")
 
 
-class AmountDialog(ModalScreen[tuple[float | None] | None]):
+class AmountDialog(FieldOrder, ModalScreen[tuple[float | None] | None]):
     """One number, e.g. the actual value a goal reached; empty clears it."""
 
     BINDINGS = [Binding("escape", "dismiss(None)", show=False)]

@@ -16,12 +16,12 @@ from smcheck.models.answers import Answers
 from smcheck.models.assessment import Assessment, Dimension
 from smcheck.models.common import Lang
 from smcheck.screens.base import WalkScreen
-from smcheck.screens.fields import QuietFooter
+from smcheck.screens.fields import FieldOrder, QuietFooter
 from smcheck.screens.question import QuestionCard
 from smcheck.text import one_line
 
 
-class DimensionScreen(WalkScreen):
+class DimensionScreen(FieldOrder, WalkScreen):
     """The questions of one dimension, answered with digits."""
 
     # Priority bindings run on the app before a key reaches any widget, so answers typed ahead

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from textual.binding import Binding
 from textual.screen import Screen
 from textual.widgets import Footer, Input
 
@@ -37,3 +38,24 @@ class QuietFooter(Footer):
             return
         self._shown = shown
         super().bindings_changed(screen)
+
+
+class FieldOrder(Screen[Any]):
+    """A screen of fields where Tab and Shift+Tab move the focus as soon as they arrive.
+
+    Textual's own Tab passes the focused field first and comes back to the app as a binding,
+    after any text typed right behind it, which then lands in the field being left (a fast
+    typist, a paste, a browser sending keys in a burst). As priority bindings they keep order.
+    """
+
+    BINDINGS = [
+        Binding("tab", "step_focus(1)", show=False, priority=True),
+        Binding("shift+tab", "step_focus(-1)", show=False, priority=True),
+    ]
+
+    def action_step_focus(self, step: int) -> None:
+        """Focus the next (1) or the previous (-1) field."""
+        if step > 0:
+            self.focus_next()
+        else:
+            self.focus_previous()

@@ -18,16 +18,21 @@ from smcheck.models.assessment import Assessment
 from smcheck.models.common import Lang
 from smcheck.screens.base import WalkScreen
 from smcheck.screens.dialogs import ROLES
-from smcheck.screens.fields import QuietFooter, TextField
+from smcheck.screens.fields import FieldOrder, QuietFooter, TextField
 from smcheck.text import one_line
 
 SIZES: tuple[Size, ...] = ("1-9", "10-49", "50-249", "250-999", "1000+")
 
 
-class ProfileScreen(WalkScreen):
+class ProfileScreen(FieldOrder, WalkScreen):
     """A short form; every change is saved at once."""
 
-    BINDINGS = [Binding("ctrl+n", "app.next", "key.next", priority=True)]
+    BINDINGS = [
+        Binding("ctrl+n", "app.next", "key.next", priority=True),
+        # In a text field Enter moves on as soon as it arrives, as Tab does (see FieldOrder);
+        # elsewhere (a list, a button) it keeps its usual meaning.
+        Binding("enter", "next_field", show=False, priority=True),
+    ]
 
     def __init__(self, lang: Lang, assessment: Assessment, answers: Answers, **kwargs: Any) -> None:
         super().__init__(lang, **kwargs)
@@ -113,8 +118,12 @@ class ProfileScreen(WalkScreen):
             section, name = field.split("-", 1)
             self.post_message(ProfileChanged(section, name, event.value))
 
-    def on_input_submitted(self, event: Input.Submitted) -> None:
-        event.stop()
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if action == "next_field":
+            return isinstance(self.focused, Input)
+        return True
+
+    def action_next_field(self) -> None:
         self.focus_next()
 
     def on_select_changed(self, event: Select.Changed) -> None:
