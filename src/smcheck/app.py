@@ -147,7 +147,6 @@ class SmcheckApp(EngagementMixin, App[None]):
                 self.error("\n".join(str(p) for p in exc.problems))
                 return
             await self.start_new(assessment, "quick" if scope == "quick" else "full")
-        await self.screen_ready()
 
     def _stop_on_signal(self) -> None:
         """SIGTERM or SIGHUP (terminal closed): save, give the session back, leave cleanly."""
@@ -395,22 +394,9 @@ class SmcheckApp(EngagementMixin, App[None]):
             return self.push_screen(screen, wait_for_dismiss=False)
         return self.switch_screen(screen)
 
-    async def screen_ready(self) -> None:
-        """Wait until the current screen has set itself up (its ``on_mount`` has run).
-
-        Actions that change the screen await this too: the app handles no further key until
-        they return, so keys typed ahead reach the new screen with its focus in place (and
-        not, say, a Tab that Textual's first automatic focus let through before it).
-        """
-        mounted = getattr(self.screen, "mounted", None)
-        if isinstance(mounted, asyncio.Event):
-            with contextlib.suppress(TimeoutError):  # never hang the keys on a screen gone
-                await asyncio.wait_for(mounted.wait(), 5)
-
     async def action_next(self) -> None:
         if self.answers is not None and self.position < self._last():
             await self.show(self.position + 1)
-            await self.screen_ready()
 
     async def action_go_back(self) -> None:
         if self.answers is None or self.position == START:
@@ -420,7 +406,6 @@ class SmcheckApp(EngagementMixin, App[None]):
             await self.switch_screen(self._start_screen())
         else:
             await self.show(self.position - 1)
-        await self.screen_ready()
 
     def jump_to_question(self, question_id: str) -> None:
         """Open the excuse screen that holds ``question_id`` with that question focused."""

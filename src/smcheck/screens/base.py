@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import asyncio
 import dataclasses
 from typing import TYPE_CHECKING, Any, cast
 
@@ -52,12 +51,6 @@ class SmcheckScreen(Screen[None]):
         super().__init__(**kwargs)
         self.lang = lang
         localise_bindings(self, lang)
-        self.mounted = asyncio.Event()
-        """Set once the screen's own ``on_mount`` has run (its focus is where it belongs)."""
-
-    def on_mount(self) -> None:
-        # Textual calls this after the on_mount of a subclass (handlers run down the MRO)
-        self.mounted.set()
 
     @property
     def smcheck(self) -> SmcheckApp:
