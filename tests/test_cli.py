@@ -415,6 +415,8 @@ sys.exit(code)
 
 
 def test_subprocess_version_schema_and_no_textual(answers: Path, tmp_path: Path) -> None:
+    from smcheck.batch import PARALLEL_FROM
+
     src = str(Path(smcheck.__file__).resolve().parent.parent)
     env = dict(os.environ)
     env["PYTHONPATH"] = os.pathsep.join(p for p in (src, env.get("PYTHONPATH")) if p)
@@ -440,6 +442,10 @@ def test_subprocess_version_schema_and_no_textual(answers: Path, tmp_path: Path)
     control = python("-c", "import sys, textual; assert 'textual' in sys.modules")
     assert control.returncode == 0, control.stderr
 
+    many = tmp_path / "many"  # enough files to be shared out to worker processes
+    many.mkdir()
+    for i in range(PARALLEL_FROM):
+        shutil.copy(answers, many / f"a{i:03d}.toml")
     commands = {
         "--version": ["--version"],
         "assessments": ["assessments"],
@@ -450,6 +456,7 @@ def test_subprocess_version_schema_and_no_textual(answers: Path, tmp_path: Path)
         "compare": ["compare", str(answers), str(answers), "-a", str(MINI)],
         "sessions": ["sessions"],
         "score-ics": ["score", str(answers), "-a", str(MINI), "--format", "ics"],
+        "score-many": ["score", str(many), "-a", str(MINI), "--format", "json", "--jobs", "2"],
     }
     for name, argv in commands.items():
         result = python("-c", _NO_TEXTUAL, *argv)
