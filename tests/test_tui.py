@@ -553,10 +553,15 @@ def test_keys_typed_ahead_are_handled_in_the_order_they_were_typed(
         # fields filled at once, Enter and Tab between them: each text in its own field
         await type_ahead(pilot, *"Korn", "enter", "tab", *"Bakery", "tab", *"LinkedIn")
         # back one field (its text is selected, as a form does) and retyped
-        await type_ahead(pilot, "shift+tab", *"Bakeries", "ctrl+n")
+        await type_ahead(pilot, "shift+tab", *"Bakeries")
+        # the objectives list: space ticks, arrows move, ctrl+n right behind them
+        app.screen.query_one("#organisation-objectives").focus()
+        await pilot.pause()
+        await type_ahead(pilot, "space", "down", "down", "space", "ctrl+n")
         assert isinstance(app.screen, DimensionScreen)
         org = app.answers.organisation
         assert (org.name, org.industry, org.channels) == ("Korn", "Bakeries", ["LinkedIn"])
+        assert org.objectives == ["awareness", "insights"]
         # an arrow, then a digit: the digit answers the question the arrow went to
         await type_ahead(pilot, "down", "4", "up", "up", "2")
         cards = list(app.screen.query(QuestionCard))

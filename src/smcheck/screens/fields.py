@@ -6,7 +6,7 @@ from typing import Any
 
 from textual.binding import Binding
 from textual.screen import Screen
-from textual.widgets import Footer, Input
+from textual.widgets import Footer, Input, OptionList, SelectionList
 
 from smcheck.text import printable
 
@@ -59,3 +59,38 @@ class FieldOrder(Screen[Any]):
             self.focus_next()
         else:
             self.focus_previous()
+
+
+class ListKeys(Screen[Any]):
+    """A screen with a list where its keys act as soon as they arrive (see :class:`FieldOrder`:
+    as the list's own bindings they would come back to the app after a go-on key typed right
+    behind them, and the arrow or the space would be lost with the screen)."""
+
+    BINDINGS = [
+        Binding(key, f"list_key('{action}')", show=False, priority=True)
+        for key, action in (
+            ("down", "cursor_down"),
+            ("up", "cursor_up"),
+            ("home", "first"),
+            ("end", "last"),
+            ("pagedown", "page_down"),
+            ("pageup", "page_up"),
+            ("space", "select"),  # ticks an entry of a selection list
+        )
+    ]
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if action == "list_key":
+            kind = SelectionList if parameters == ("select",) else OptionList
+            return isinstance(self.focused, kind)
+        return super().check_action(action, parameters)
+
+    def action_list_key(self, action: str) -> None:
+        focused = self.focused
+        if isinstance(focused, SelectionList) and action == "select":
+            # the list's own "select" toggles whatever is highlighted when it gets round to it
+            # (after arrows typed behind the space); this ticks the entry highlighted now
+            if focused.highlighted is not None:
+                focused.toggle(focused.get_option_at_index(focused.highlighted).value)
+            return
+        getattr(focused, f"action_{action}")()

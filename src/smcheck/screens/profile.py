@@ -18,13 +18,13 @@ from smcheck.models.assessment import Assessment
 from smcheck.models.common import Lang
 from smcheck.screens.base import WalkScreen
 from smcheck.screens.dialogs import ROLES
-from smcheck.screens.fields import FieldOrder, QuietFooter, TextField
+from smcheck.screens.fields import FieldOrder, ListKeys, QuietFooter, TextField
 from smcheck.text import one_line
 
 SIZES: tuple[Size, ...] = ("1-9", "10-49", "50-249", "250-999", "1000+")
 
 
-class ProfileScreen(FieldOrder, WalkScreen):
+class ProfileScreen(FieldOrder, ListKeys, WalkScreen):
     """A short form; every change is saved at once."""
 
     BINDINGS = [
@@ -121,7 +121,7 @@ class ProfileScreen(FieldOrder, WalkScreen):
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         if action == "next_field":
             return isinstance(self.focused, Input)
-        return True
+        return super().check_action(action, parameters)
 
     def action_next_field(self) -> None:
         self.focus_next()

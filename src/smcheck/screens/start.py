@@ -14,7 +14,7 @@ from textual.widgets.option_list import Option
 
 from smcheck.langs import Lang
 from smcheck.screens.base import SmcheckScreen
-from smcheck.screens.fields import QuietFooter
+from smcheck.screens.fields import ListKeys, QuietFooter
 from smcheck.text import one_line
 
 if TYPE_CHECKING:
@@ -23,26 +23,12 @@ if TYPE_CHECKING:
 SECONDS_PER_QUESTION = 20
 
 
-class StartScreen(SmcheckScreen):
+class StartScreen(ListKeys, SmcheckScreen):
     """Choose what to do; the most recent unfinished session comes first."""
 
     BINDINGS = [
         Binding("enter", "app.choose_start", "key.next", key_display="⏎", priority=True),
         Binding("ctrl+q", "app.quit", "key.quit"),
-        # The list's own keys reach it through its queue and come back to the app as a
-        # binding, after an Enter typed right behind them; as priority bindings they are
-        # handled in the order they were typed ("down, enter" starts what "down" chose).
-        *(
-            Binding(key, f"list('{action}')", show=False, priority=True)
-            for key, action in (
-                ("down", "cursor_down"),
-                ("up", "cursor_up"),
-                ("home", "first"),
-                ("end", "last"),
-                ("pagedown", "page_down"),
-                ("pageup", "page_up"),
-            )
-        ),
     ]
 
     def __init__(
@@ -134,11 +120,6 @@ class StartScreen(SmcheckScreen):
         # a mouse click; Enter is a priority binding run by the app itself, so that keys typed
         # ahead wait until the next screen is there
         await self.app.run_action("app.choose_start")
-
-    def action_list(self, action: str) -> None:
-        """Move the highlight in the list at once."""
-        choices = self.query_one(OptionList)
-        getattr(choices, f"action_{action}")()
 
     def chosen(self) -> str:
         """The id of the highlighted choice ("resume:ID" or "new:INDEX:SCOPE")."""
