@@ -211,7 +211,7 @@ class QuestionText(Widget):
         return lines
 
     def _mark(self, value: int | str, letter: str) -> Content:
-        """ " ● 1": the mark, filled when chosen, and the key that picks the option."""
+        """The mark (filled when chosen) and the key that picks the option, as in " ● 1"."""
         key = self.style("key")
         return Content.assemble(f" {MARK[self.answer.value == value]} ", (letter, key))
 
@@ -281,7 +281,6 @@ class QuestionCard(Vertical, can_focus=True):
         self,
         question: Question,
         number: int,
-        labels: list[str],
         lang: Lang,
         answer: Answer | None,
         interview: bool = False,
@@ -289,7 +288,6 @@ class QuestionCard(Vertical, can_focus=True):
         super().__init__(id=f"q-{question.id}", classes="question")
         self.question = question
         self.number = number
-        self.labels = labels
         self.lang = lang
         self.answer = answer or Answer()
         self.interview = interview
