@@ -674,3 +674,36 @@ def test_jobs_must_be_a_number_of_processes(capsys: pytest.CaptureFixture[str]) 
     code, out, err = run(capsys, "score", "x.toml", "--jobs", "many")
     assert (code, out) == (2, "")
     assert "'many': give a number of processes, 1-64 (0: auto)" in err
+
+
+def test_workers_started_afresh_score_the_same(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # macOS and Windows start worker processes by "spawn": they import smcheck anew, and
+    # `python -m smcheck` must not run the command again in each of them
+    import runpy
+
+    import smcheck.batch as batch
+
+    runpy.run_module("smcheck.__main__", run_name="__mp_main__")  # no SystemExit: guarded
+    paths = []
+    for i in range(batch.PARALLEL_FROM):
+        path = tmp_path / f"r{i:03d}.toml"
+        path.write_text(answers_text(f"R{i:03d}"), encoding="utf-8")
+        paths.append(path)
+    options = batch.ScoreOptions(fmt="json", lines=True, assessment=str(MINI))
+    here = [o.text for o in batch.score_files(paths, options, jobs=1)]
+    import multiprocessing
+
+    methods: list[str | None] = []
+    real = multiprocessing.get_context
+
+    def get_context(method: str | None = None) -> object:
+        methods.append(method)
+        return real(method)
+
+    monkeypatch.setattr(multiprocessing, "get_context", get_context)
+    monkeypatch.setattr(batch.sys, "platform", "darwin")
+    spawned = [o.text for o in batch.score_files(paths, options, jobs=2)]
+    assert methods == ["spawn"]
+    assert spawned == here and all(here)

@@ -138,7 +138,7 @@ def score_files(paths: Sequence[Path], options: ScoreOptions, jobs: int = 0) -> 
 
     # On Linux a forked worker starts with smcheck already imported; elsewhere forking a
     # process is unsafe or unavailable, and workers start afresh.
-    context = multiprocessing.get_context("fork" if sys.platform == "linux" else None)
+    context = multiprocessing.get_context("fork" if sys.platform == "linux" else "spawn")
     size = max(8, -(-len(paths) // (jobs * 4)))  # a few shares per worker evens out the load
     chunks = [paths[i : i + size] for i in range(0, len(paths), size)]
     with ProcessPoolExecutor(max_workers=jobs, mp_context=context) as pool:
