@@ -97,8 +97,12 @@ class StartScreen(ListKeys, SmcheckScreen):
         )
 
     def on_mount(self) -> None:
-        # Reading the questionnaires and sessions happens beside the first paint, so the screen
-        # is there at once and the list follows a moment later.
+        # Reading the questionnaires and sessions starts once the first frame is painted (in a
+        # thread it would still take turns with the painting), and the list follows a moment
+        # later; Enter typed before waits for it.
+        self.call_after_refresh(self._start_reading)
+
+    def _start_reading(self) -> None:
         self.run_worker(self._read, thread=True, exclusive=True, group="start")
 
     def _read(self) -> None:
