@@ -707,3 +707,28 @@ def test_workers_started_afresh_score_the_same(
     spawned = [o.text for o in batch.score_files(paths, options, jobs=2)]
     assert methods == ["spawn"]
     assert spawned == here and all(here)
+
+
+def _dies(paths: object, options: object) -> None:
+    os._exit(9)  # a worker ended from outside, as the out-of-memory killer would
+
+
+def test_a_worker_process_that_dies_is_one_clear_error_and_nothing_is_written(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import smcheck.batch as batch
+
+    folder, plans = tmp_path / "many", tmp_path / "plans"
+    folder.mkdir()
+    plans.mkdir()
+    for i in range(batch.PARALLEL_FROM):
+        (folder / f"r{i:03d}.toml").write_text(answers_text(f"R{i:03d}"), encoding="utf-8")
+
+    monkeypatch.setattr(batch, "_score_chunk", _dies)  # forked workers inherit it
+    code, out, err = run(capsys, "score", folder, "-a", MINI, "-o", plans, "--jobs", "2")
+    assert (code, out) == (2, "")
+    assert err == (
+        f"{PREFIX}a worker process stopped unexpectedly (out of memory?); nothing was "
+        "written. Try again with --jobs 1\n"
+    )
+    assert list(plans.iterdir()) == []

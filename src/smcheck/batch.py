@@ -135,6 +135,7 @@ def score_files(paths: Sequence[Path], options: ScoreOptions, jobs: int = 0) -> 
         return
     import multiprocessing
     from concurrent.futures import ProcessPoolExecutor
+    from concurrent.futures.process import BrokenProcessPool
 
     # On Linux a forked worker starts with smcheck already imported; elsewhere forking a
     # process is unsafe or unavailable, and workers start afresh.
@@ -142,5 +143,11 @@ def score_files(paths: Sequence[Path], options: ScoreOptions, jobs: int = 0) -> 
     size = max(8, -(-len(paths) // (jobs * 4)))  # a few shares per worker evens out the load
     chunks = [paths[i : i + size] for i in range(0, len(paths), size)]
     with ProcessPoolExecutor(max_workers=jobs, mp_context=context) as pool:
-        for outcomes in pool.map(_score_chunk, chunks, [options] * len(chunks)):
-            yield from outcomes
+        try:
+            for outcomes in pool.map(_score_chunk, chunks, [options] * len(chunks)):
+                yield from outcomes
+        except BrokenProcessPool:
+            raise SmcheckError(
+                "a worker process stopped unexpectedly (out of memory?); nothing was written. "
+                "Try again with --jobs 1"
+            ) from None
