@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import asyncio
 import tomllib
 from datetime import date
 from pathlib import Path
@@ -545,8 +546,7 @@ def test_keys_typed_ahead_are_handled_in_the_order_they_were_typed(
     app = make_app(tmp_path)
 
     async def script(pilot: Pilot[None]) -> None:
-        await app.screen.ready.wait()  # type: ignore[attr-defined]
-        # an arrow in the list, then Enter: the full check, not the highlighted quick check
+        # an arrow in the list, then Enter: the full check, not the quick check highlighted first
         await type_ahead(pilot, "down", "enter")
         assert isinstance(app.screen, ProfileScreen)
         assert app.answers is not None and app.answers.scope == "full"
@@ -605,3 +605,18 @@ def test_a_key_meant_for_a_screen_that_is_gone_does_nothing_on_the_next(
         assert (card.value, card.answer.note) == (2, "Filiale")
 
     drive(app, script)
+
+
+def test_keys_typed_before_the_start_list_is_read_wait_for_it(
+    tmp_path: Path, smcheck_home: Path
+) -> None:
+    app = make_app(tmp_path)
+
+    async def main() -> None:
+        async with app.run_test(size=(80, 24)) as pilot:
+            assert isinstance(app.screen, StartScreen) and not app.screen.ready.is_set()
+            await type_ahead(pilot, "down", "enter")
+            assert isinstance(app.screen, ProfileScreen)
+            assert app.answers is not None and app.answers.scope == "full"
+
+    asyncio.run(main())

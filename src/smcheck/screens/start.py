@@ -125,6 +125,15 @@ class StartScreen(ListKeys, SmcheckScreen):
         # ahead wait until the next screen is there
         await self.app.run_action("app.choose_start")
 
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if action == "list_key" and not self.ready.is_set():
+            return True  # typed before the list is read: it waits for the list
+        return super().check_action(action, parameters)
+
+    async def action_list_key(self, action: str) -> None:
+        await self.ready.wait()
+        super().action_list_key(action)
+
     def chosen(self) -> str:
         """The id of the highlighted choice ("resume:ID" or "new:INDEX:SCOPE")."""
         option = self.query_one(OptionList).highlighted_option
