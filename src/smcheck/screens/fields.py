@@ -85,7 +85,7 @@ class ListKeys(Screen[Any]):
             return isinstance(self.focused, kind)
         return super().check_action(action, parameters)
 
-    def action_list_key(self, action: str) -> None:
+    async def action_list_key(self, action: str) -> None:
         focused = self.focused
         if isinstance(focused, SelectionList) and action == "select":
             # the list's own "select" toggles whatever is highlighted when it gets round to it

@@ -132,7 +132,7 @@ class StartScreen(ListKeys, SmcheckScreen):
 
     async def action_list_key(self, action: str) -> None:
         await self.ready.wait()
-        super().action_list_key(action)
+        await super().action_list_key(action)
 
     def chosen(self) -> str:
         """The id of the highlighted choice ("resume:ID" or "new:INDEX:SCOPE")."""
