@@ -16,7 +16,7 @@ from itertools import combinations
 
 from smcheck.models.answers import Scope
 from smcheck.models.assessment import Assessment, Question
-from smcheck.scoring import Values, integer_weights, ratio_half_up, stage_index
+from smcheck.scoring import Values, ratio_half_up, stage_index, weights_of
 
 
 @dataclass(frozen=True)
@@ -45,16 +45,18 @@ _LAYOUTS: dict[tuple[int, str], _Layout] = {}
 
 def _layout(a: Assessment, scope: Scope) -> _Layout:
     """What depends on the questionnaire only, worked out once per questionnaire and scope:
-    integer dimension weights, the questions in scope, their integer weights, the stage of
-    every score 0-100. (The questionnaire itself is kept in the entry, so its id stays valid.)"""
+    whole-number dimension weights (those of scoring), the questions in scope, their weights,
+    the stage of every score 0-100. (The questionnaire itself is kept in the entry, so its id
+    stays valid.)"""
     key = (id(a), scope)
     if key not in _LAYOUTS:
+        q_weight, d_weight = weights_of(a)
         in_scope = [[q for q in d.questions if scope == "full" or q.quick] for d in a.dimensions]
         _LAYOUTS[key] = (
             a,
-            integer_weights([d.weight for d in a.dimensions]),
+            [d_weight[d.id] for d in a.dimensions],
             in_scope,
-            integer_weights([q.weight for qs in in_scope for q in qs]),
+            [q_weight[q.id] for qs in in_scope for q in qs],
             [stage_index(a, score) for score in range(101)],
         )
     return _LAYOUTS[key]
@@ -147,7 +149,7 @@ class Evaluator:
                     t = total + self.dim_weights[d] * (after - (self.scores[d] or 0))
                 else:
                     t = total + gain + gains[j]
-                overall = (2 * t + weights) // (2 * weights)
+                overall = ratio_half_up(t, weights)
                 if overall < best[0]:
                     continue
                 key = (overall, -step - steps[j], -few[i].order, -few[j].order)

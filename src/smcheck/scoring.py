@@ -50,7 +50,7 @@ def ratio_half_up(num: int, den: int) -> int:
     return (2 * num + den) // (2 * den)
 
 
-def integer_weights(weights: list[float]) -> list[int]:
+def _integer_weights(weights: list[float]) -> list[int]:
     """Weights scaled by one common factor to whole numbers, exactly (``Fraction`` of each
     float): weighted means come out the same, and can be computed in integers."""
     fractions = [Fraction(w) for w in weights]
@@ -67,8 +67,8 @@ def weights_of(a: Assessment) -> tuple[dict[str, int], dict[str, int]]:
     entry = _WEIGHTS.get(id(a))
     if entry is None:
         questions = [q for d in a.dimensions for q in d.questions]
-        q_weights = integer_weights([q.weight for q in questions])
-        d_weights = integer_weights([d.weight for d in a.dimensions])
+        q_weights = _integer_weights([q.weight for q in questions])
+        d_weights = _integer_weights([d.weight for d in a.dimensions])
         entry = (
             a,
             {q.id: w for q, w in zip(questions, q_weights, strict=True)},
