@@ -125,17 +125,30 @@ class QuestionText(Widget):
         parts += [f"    {'⚑' if a.revisit else '·'} ", ("f", key), f" {ui('dim.revisit', lang)}"]
         return Content.assemble(*parts)
 
+    def texts(self) -> tuple[Content, Content, Content]:
+        """The prompt, the help and the interviewer's hint, styled, not yet wrapped."""
+        q, lang = self.question, self.lang
+        prompt = Content(f"{self.number}. {one_line(q.prompt.get(lang))}").stylize(
+            self.style("prompt")
+        )
+        why = Content.assemble(
+            Content.styled(ui("dim.why", lang), "italic"), one_line(q.help.get(lang))
+        ).stylize(self.style("help"))
+        hint = Content.assemble(
+            Content.styled(ui("dim.hint", lang), "bold"), one_line(q.hint.get(lang))
+        ).stylize(self.style("hint"))
+        return prompt, why, hint
+
     @property
     def plain(self) -> str:
         """Everything shown, one line per part, not wrapped (for reading back in tests)."""
-        q, lang = self.question, self.lang
-        parts = [f"{self.number}. {one_line(q.prompt.get(lang))}"]
+        prompt, why, hint = self.texts()
         chosen = self.answer.value
+        parts = [prompt.plain]
         parts += [f"{MARK[chosen == v]} {key} {label}" for v, key, label in self.choices()]
-        parts.append(ui("dim.why", lang) + one_line(q.help.get(lang)))
+        parts.append(why.plain)
         if self.interview:
-            parts.append(ui("dim.hint", lang) + one_line(q.hint.get(lang)))
-            parts.append(self.interview_line().plain)
+            parts += [hint.plain, self.interview_line().plain]
         return "\n".join(parts)
 
     @property
@@ -150,16 +163,7 @@ class QuestionText(Widget):
         key = (width, self.app.theme)
         if self._wrapped_for is not None and self._wrapped_for[0] == key:
             return self._wrapped_for[1]
-        q, lang = self.question, self.lang
-        prompt = Content(f"{self.number}. {one_line(q.prompt.get(lang))}").stylize(
-            self.style("prompt")
-        )
-        why = Content.assemble(
-            Content.styled(ui("dim.why", lang), "italic"), one_line(q.help.get(lang))
-        ).stylize(self.style("help"))
-        hint = Content.assemble(
-            Content.styled(ui("dim.hint", lang), "bold"), one_line(q.hint.get(lang))
-        ).stylize(self.style("hint"))
+        prompt, why, hint = self.texts()
         wrapped = _Wrapped(
             prompt=prompt.wrap(width),
             options=[Content(label).wrap(width - INDENT) for _, _, label in self.choices()[:-2]],
