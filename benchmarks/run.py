@@ -323,9 +323,9 @@ def bench_version(runs: int) -> list[Verdict]:
 def make_answers_files(folder: Path, count: int, seed: int = SEED) -> None:
     """``count`` answers files for the bundled assessment: quick and full, seeded random answers,
     completed dates set; written as smcheck writes its session files."""
-    from smcheck.catalog import find_assessment
-    from smcheck.models.answers import Answer, Organisation, Respondent
-    from smcheck.session import answers_toml, new_answers
+    from smcheck.core.models.answers import Answer, Organisation, Respondent
+    from smcheck.files.catalog import find_assessment
+    from smcheck.files.session import answers_toml, new_answers
 
     a = find_assessment(ASSESSMENT)
     rnd = random.Random(seed)
@@ -514,8 +514,8 @@ async def _walk_full_check(
 ) -> None:
     """Start a full check and answer its questions with "3"; measure the presses that move on."""
     from smcheck.app import SmcheckApp
-    from smcheck.catalog import find_assessment
-    from smcheck.config import Config
+    from smcheck.files.catalog import find_assessment
+    from smcheck.files.config import Config
     from smcheck.screens.dimension import DimensionScreen
     from smcheck.screens.question import QuestionCard
 

@@ -5,9 +5,9 @@ from __future__ import annotations
 from datetime import date
 
 from conftest import MINI
-from smcheck.catalog import load_assessment
-from smcheck.models.answers import Answer, Answers, Organisation
-from smcheck.models.assessment import Assessment
+from smcheck.core.models.answers import Answer, Answers, Organisation
+from smcheck.core.models.assessment import Assessment
+from smcheck.files.catalog import load_assessment
 
 
 def mini() -> Assessment:

@@ -19,10 +19,10 @@ from pathlib import Path
 
 import pytest
 
-from smcheck import loading
-from smcheck.catalog import load_answers, load_assessment, validate_file
-from smcheck.cli import main
-from smcheck.errors import InvalidFile
+from smcheck.cli.main import main
+from smcheck.core.errors import InvalidFile
+from smcheck.files import loading
+from smcheck.files.catalog import load_answers, load_assessment, validate_file
 
 MINI = Path(__file__).parent / "fixtures" / "mini.toml"
 MINI_TEXT = MINI.read_text(encoding="utf-8")

@@ -17,8 +17,8 @@ from pathlib import Path
 
 import pytest
 
-from smcheck.cli import main
-from smcheck.session import load_session
+from smcheck.cli.main import main
+from smcheck.files.session import load_session
 
 CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
 NOTE = "Öffnungszeiten, neue Filiale & 3 Kanäle: noch offen"

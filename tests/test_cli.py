@@ -15,7 +15,7 @@ from pathlib import Path
 import pytest
 
 import smcheck
-from smcheck.cli import main
+from smcheck.cli.main import main
 
 MINI = Path(__file__).parent / "fixtures" / "mini.toml"
 MINI_TEXT = MINI.read_text(encoding="utf-8")
@@ -403,7 +403,7 @@ def test_answers_find_their_assessment_by_id_in_the_user_folder(
 
 _NO_TEXTUAL = """\
 import sys
-from smcheck.cli import main
+from smcheck.cli.main import main
 try:
     code = main(sys.argv[1:])
 except SystemExit as exc:
@@ -415,7 +415,7 @@ sys.exit(code)
 
 
 def test_subprocess_version_schema_and_no_textual(answers: Path, tmp_path: Path) -> None:
-    from smcheck.batch import PARALLEL_FROM
+    from smcheck.cli.batch import PARALLEL_FROM
 
     src = str(Path(smcheck.__file__).resolve().parent.parent)
     env = dict(os.environ)
@@ -486,9 +486,9 @@ def test_sessions_lists_saved_and_broken_sessions(
 ) -> None:
     from datetime import UTC, datetime
 
-    from smcheck.catalog import find_assessment
-    from smcheck.models.answers import Answer
-    from smcheck.session import new_answers, save_session
+    from smcheck.core.models.answers import Answer
+    from smcheck.files.catalog import find_assessment
+    from smcheck.files.session import new_answers, save_session
 
     assert run(capsys, "sessions") == (0, "no saved sessions\n", "")
     a = find_assessment("social-media-readiness")
@@ -637,7 +637,7 @@ def test_score_takes_a_folder_or_a_pattern_and_streams_json_lines(
 def test_many_files_scored_by_several_processes_give_what_one_process_gives(
     tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    from smcheck.batch import PARALLEL_FROM
+    from smcheck.cli.batch import PARALLEL_FROM
 
     folder = tmp_path / "many"
     folder.mkdir()
@@ -683,7 +683,7 @@ def test_workers_started_afresh_score_the_same(
     # `python -m smcheck` must not run the command again in each of them
     import runpy
 
-    import smcheck.batch as batch
+    import smcheck.cli.batch as batch
 
     runpy.run_module("smcheck.__main__", run_name="__mp_main__")  # no SystemExit: guarded
     paths = []
@@ -716,7 +716,7 @@ def _dies(paths: object, options: object) -> None:
 def test_a_worker_process_that_dies_is_one_clear_error_and_nothing_is_written(
     tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    import smcheck.batch as batch
+    import smcheck.cli.batch as batch
 
     folder, plans = tmp_path / "many", tmp_path / "plans"
     folder.mkdir()

@@ -19,18 +19,18 @@ import pytest
 
 from conftest import ROOT
 from helpers import answers, mini
-from smcheck.compare import GAP_THRESHOLD, compare
-from smcheck.errors import SmcheckError
-from smcheck.export.comparison import (
+from smcheck.core.compare import GAP_THRESHOLD, compare
+from smcheck.core.errors import SmcheckError
+from smcheck.core.models.answers import Answers, Respondent
+from smcheck.core.models.common import Lang, Role
+from smcheck.core.models.comparison import Comparison
+from smcheck.files.export.comparison import (
     comparison_json,
     comparison_markdown,
     comparison_text,
     comparison_toml,
 )
-from smcheck.models.answers import Answers, Respondent
-from smcheck.models.common import Lang, Role
-from smcheck.models.comparison import Comparison
-from smcheck.schemas import schema_text
+from smcheck.files.schemas import schema_text
 
 
 def person(values: dict[str, int | str], name: str, role: Role, **kw: Any) -> Answers:

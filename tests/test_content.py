@@ -8,9 +8,9 @@ import tomllib
 import pytest
 
 from conftest import ROOT
-from smcheck.catalog import entries, find_assessment, load_assessment
-from smcheck.checks import PHASE_WINDOWS
-from smcheck.models.assessment import Assessment
+from smcheck.core.checks import PHASE_WINDOWS
+from smcheck.core.models.assessment import Assessment
+from smcheck.files.catalog import entries, find_assessment, load_assessment
 
 EXCUSES = [
     "strategy-first",

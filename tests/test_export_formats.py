@@ -22,14 +22,14 @@ import icalendar
 import pytest
 
 from helpers import answers, mini
-from smcheck import export
-from smcheck.export import ALL_FORMATS, FORMATS, render, to_json, to_markdown, to_toml
-from smcheck.export.csv import HEADER, to_csv
-from smcheck.export.ics import to_ics
-from smcheck.models.common import Lang
-from smcheck.models.plan import Plan
-from smcheck.planning import make_plan
-from smcheck.scoring import score
+from smcheck.core.models.common import Lang
+from smcheck.core.models.plan import Plan
+from smcheck.core.planning import make_plan
+from smcheck.core.scoring import score
+from smcheck.files import export
+from smcheck.files.export import ALL_FORMATS, FORMATS, render, to_json, to_markdown, to_toml
+from smcheck.files.export.csv import HEADER, to_csv
+from smcheck.files.export.ics import to_ics
 
 GOLDEN = Path(__file__).parent / "golden"
 REGEN = os.environ.get("SMCHECK_REGEN_GOLDEN") == "1"
@@ -83,7 +83,7 @@ def test_render_knows_the_new_formats_but_the_app_writes_three() -> None:
     assert ALL_FORMATS == ("toml", "json", "md", "csv", "ics")
     assert render(p, "csv") == to_csv(p)
     assert render(p, "ics") == to_ics(p)
-    assert export.__name__ == "smcheck.export"
+    assert export.__name__ == "smcheck.files.export"
 
 
 def rows(text: str) -> list[dict[str, str]]:

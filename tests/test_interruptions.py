@@ -18,7 +18,7 @@ from pathlib import Path
 
 import pytest
 
-from smcheck.session import load_session
+from smcheck.files.session import load_session
 
 WAIT = 60.0  # generous: a slow CI machine starting Python and Textual
 

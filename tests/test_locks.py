@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from smcheck.session import SessionInUse, SessionLock
+from smcheck.files.session import SessionInUse, SessionLock
 
 
 def _dead_pid() -> int:

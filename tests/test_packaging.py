@@ -43,7 +43,11 @@ def test_unpacked_wheel_lists_and_uses_its_bundled_assessments(wheel: Path, tmp_
     zipfile.ZipFile(wheel).extractall(site)
     env = {**os.environ, "PYTHONPATH": str(site)}
     where = subprocess.run(
-        [sys.executable, "-c", "import smcheck.locations as l; print(l.bundled_assessments_dir())"],
+        [
+            sys.executable,
+            "-c",
+            "import smcheck.files.locations as l; print(l.bundled_assessments_dir())",
+        ],
         env=env,
         cwd=tmp_path,
         capture_output=True,

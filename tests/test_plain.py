@@ -13,11 +13,18 @@ from pathlib import Path
 import pytest
 
 from conftest import ROOT
-from smcheck.catalog import find_assessment
-from smcheck.cli import main
-from smcheck.models.answers import Answer
-from smcheck.plain import PROMPT, run_plain
-from smcheck.session import SessionInUse, SessionLock, load_session, new_answers, now, save_session
+from smcheck.cli.main import main
+from smcheck.core.models.answers import Answer
+from smcheck.files.catalog import find_assessment
+from smcheck.files.session import (
+    SessionInUse,
+    SessionLock,
+    load_session,
+    new_answers,
+    now,
+    save_session,
+)
+from smcheck.plain.walk import PROMPT, run_plain
 
 TODAY = date(2026, 11, 25)
 QUICK = ["3", "2", "1", "4", "2", "0", "3", "1", "2", "4"]
@@ -396,7 +403,7 @@ def test_the_app_resumes_a_plain_session(tmp_path: Path, smcheck_home: Path) -> 
 
 PLAIN_RUN = """
 import sys
-from smcheck.plain import run_plain
+from smcheck.plain.walk import run_plain
 code = run_plain(lang="en")
 print("textual loaded" if "textual" in sys.modules else "textual never loaded")
 sys.exit(code)
@@ -431,7 +438,7 @@ def test_a_plain_run_never_imports_textual(tmp_path: Path, smcheck_home: Path) -
 
 def _plain_wired() -> bool:
     """Whether `smcheck run` has learnt --plain (the command line is wired elsewhere)."""
-    from smcheck.cli import parser
+    from smcheck.cli.main import parser
 
     sub = next(a for a in parser()._actions if a.dest == "command")
     return "--plain" in sub.choices["run"].format_help()  # type: ignore[index]

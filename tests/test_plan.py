@@ -9,10 +9,10 @@ from datetime import date
 import pytest
 
 from helpers import answers, mini
-from smcheck.export import to_json, to_markdown, to_toml
-from smcheck.models.plan import Plan
-from smcheck.planning import make_plan, monday_after, scale_weeks
-from smcheck.scoring import score
+from smcheck.core.models.plan import Plan
+from smcheck.core.planning import make_plan, monday_after, scale_weeks
+from smcheck.core.scoring import score
+from smcheck.files.export import to_json, to_markdown, to_toml
 
 VALUES = {"a1": 5, "a2": 4, "b1": 1, "b2": 3, "g1": 2, "g2": "dont-know", "g3": "n/a"}
 
@@ -186,7 +186,7 @@ def test_markdown_escapes_user_text() -> None:
 
 
 def test_edited_goals_replace_targets_and_owners() -> None:
-    from smcheck.models.answers import GoalEdit
+    from smcheck.core.models.answers import GoalEdit
 
     a = mini()
     base = answers(VALUES, objectives=["awareness"], baselines={"reach": 1200})

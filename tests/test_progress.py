@@ -23,13 +23,13 @@ from datetime import date
 import pytest
 
 from helpers import answers, mini
-from smcheck.errors import SmcheckError
-from smcheck.export import to_json, to_toml
-from smcheck.models.answers import Answers, GoalEdit
-from smcheck.models.plan import Plan
-from smcheck.planning import make_plan
-from smcheck.progress import progress
-from smcheck.scoring import score
+from smcheck.core.errors import SmcheckError
+from smcheck.core.models.answers import Answers, GoalEdit
+from smcheck.core.models.plan import Plan
+from smcheck.core.planning import make_plan
+from smcheck.core.progress import progress
+from smcheck.core.scoring import score
+from smcheck.files.export import to_json, to_toml
 
 PREVIOUS = {"a1": 5, "a2": 4, "b1": 1, "b2": 3, "g1": 2, "g2": "dont-know", "g3": "n/a"}
 CURRENT = {"a1": 5, "a2": 3, "b1": 3, "b2": 4, "g1": 3, "g2": 4, "g3": "n/a"}

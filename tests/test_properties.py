@@ -25,18 +25,18 @@ from hypothesis import HealthCheck, event, example, given, settings
 from hypothesis import strategies as st
 
 from conftest import MINI
-from smcheck.catalog import answers_from, load_answers, load_assessment, validate_file
-from smcheck.config import Config, load_config
-from smcheck.errors import InvalidFile, Problem
-from smcheck.export import ALL_FORMATS, render
-from smcheck.loading import decode, parse
-from smcheck.models.answers import Answers
-from smcheck.models.assessment import Assessment
-from smcheck.models.plan import Plan
-from smcheck.planning import make_plan
-from smcheck.scoring import score
-from smcheck.session import answers_toml
-from smcheck.tomlpos import find_line, line_map
+from smcheck.core.errors import InvalidFile, Problem
+from smcheck.core.models.answers import Answers
+from smcheck.core.models.assessment import Assessment
+from smcheck.core.models.plan import Plan
+from smcheck.core.planning import make_plan
+from smcheck.core.scoring import score
+from smcheck.files.catalog import answers_from, load_answers, load_assessment, validate_file
+from smcheck.files.config import Config, load_config
+from smcheck.files.export import ALL_FORMATS, render
+from smcheck.files.loading import decode, parse
+from smcheck.files.session import answers_toml
+from smcheck.files.tomlpos import find_line, line_map
 
 MINI_TEXT = MINI.read_text(encoding="utf-8")
 MINI_MODEL = load_assessment(MINI)

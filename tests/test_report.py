@@ -11,14 +11,14 @@ from datetime import date
 import pytest
 
 from helpers import answers, mini
-from smcheck.export import to_json, to_markdown, to_toml
-from smcheck.models.answers import Answer, Answers
-from smcheck.models.assessment import Assessment
-from smcheck.models.common import Lang, Text
-from smcheck.models.plan import Plan
-from smcheck.planning import make_plan
-from smcheck.progress import progress
-from smcheck.scoring import score
+from smcheck.core.models.answers import Answer, Answers
+from smcheck.core.models.assessment import Assessment
+from smcheck.core.models.common import Lang, Text
+from smcheck.core.models.plan import Plan
+from smcheck.core.planning import make_plan
+from smcheck.core.progress import progress
+from smcheck.core.scoring import score
+from smcheck.files.export import to_json, to_markdown, to_toml
 
 VALUES = {"a1": 5, "a2": 4, "b1": 1, "b2": 3, "g1": 2, "g2": "dont-know", "g3": "n/a"}
 PRIVATE = "PRIVATE-only-for-the-consultant-4711"

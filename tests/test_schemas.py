@@ -11,10 +11,10 @@ import pytest
 
 from conftest import MINI, ROOT
 from helpers import answers, mini
-from smcheck.export import to_json
-from smcheck.planning import make_plan
-from smcheck.schemas import KINDS, schema_text
-from smcheck.scoring import score
+from smcheck.core.planning import make_plan
+from smcheck.core.scoring import score
+from smcheck.files.export import to_json
+from smcheck.files.schemas import KINDS, schema_text
 
 
 @pytest.mark.parametrize("kind", KINDS)

@@ -9,7 +9,7 @@ gamma (weight 2): g1 (w1, quick), g2 (w1), g3 (w1)
 from __future__ import annotations
 
 from helpers import answers, mini
-from smcheck.scoring import round_half_up, score
+from smcheck.core.scoring import round_half_up, score
 
 
 def test_round_half_up_rounds_halves_up_like_people_do() -> None:
@@ -143,7 +143,7 @@ def test_when_no_two_changes_reach_the_next_stage_the_closest_pair_is_given() ->
     # most one dimension to 50 (two of its four questions to option 5) or two dimensions to 25:
     # either way the ten-dimension mean is 50 / 10 = 5, far from the 20 of "first-steps".
     # Ties go to the earliest questions: the first two of strategy-first.
-    from smcheck.catalog import find_assessment
+    from smcheck.files.catalog import find_assessment
 
     a = find_assessment("social-media-readiness")
     first = [q.id for _, q in a.questions("full")]
@@ -188,8 +188,8 @@ def test_fast_lift_evaluator_agrees_with_the_scoring_rule() -> None:
     # including weights that are not whole numbers (mini's beta weights 1 and 3, gamma 2).
     import random
 
-    from smcheck.lift import Change, Evaluator
-    from smcheck.scoring import standing
+    from smcheck.core.lift import Change, Evaluator
+    from smcheck.core.scoring import standing
 
     a = mini()
     rng = random.Random(7)
@@ -208,10 +208,10 @@ def test_fast_lift_evaluator_agrees_with_the_scoring_rule() -> None:
 
 
 def _brute_force_lift(a, values, scope):  # type: ignore[no-untyped-def]
-    """The rule of smcheck.lift, searched naively over every single change and every pair."""
+    """The rule of smcheck.core.lift, searched naively over every single change and every pair."""
     from itertools import combinations
 
-    from smcheck.lift import Evaluator
+    from smcheck.core.lift import Evaluator
 
     ev = Evaluator(a, values, scope)
     stage = ev.standing()[1]
@@ -252,13 +252,13 @@ def _brute_force_lift(a, values, scope):  # type: ignore[no-untyped-def]
 
 
 def test_the_fast_lift_search_finds_what_a_naive_search_finds() -> None:
-    # smcheck.lift prunes interchangeable changes and scores in a few steps; over many random
+    # smcheck.core.lift prunes interchangeable changes and scores in a few steps; over many random
     # answer sets (both scopes, weighted dimensions) it must pick exactly what trying every
     # single change and every pair picks.
     import random
 
-    from smcheck.catalog import find_assessment
-    from smcheck.lift import smallest_lift
+    from smcheck.core.lift import smallest_lift
+    from smcheck.files.catalog import find_assessment
 
     rng = random.Random(11)
     for a in (mini(), find_assessment("social-media-readiness")):

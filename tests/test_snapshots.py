@@ -11,9 +11,9 @@ from datetime import UTC, date, datetime
 from pathlib import Path
 from typing import Any
 
-from smcheck.catalog import find_assessment
-from smcheck.models.answers import Answer
-from smcheck.session import new_answers, save_session
+from smcheck.core.models.answers import Answer
+from smcheck.files.catalog import find_assessment
+from smcheck.files.session import new_answers, save_session
 from tui_helpers import make_app
 
 SESSION = "20261124-090000"
@@ -67,7 +67,7 @@ def test_excuse_screen_with_counterpoint(snap_compare: Any, tmp_path: Path) -> N
 
 def test_excuse_screen_answered_in_the_light_theme(snap_compare: Any, tmp_path: Path) -> None:
     # the chosen option in the theme's accent colour, the help muted; back on an answered excuse
-    from smcheck.config import Config
+    from smcheck.files.config import Config
 
     _session("en", answered=4, completed=False)
     app = make_app(tmp_path, config=Config(theme="textual-light"), resume=SESSION)

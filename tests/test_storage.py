@@ -8,8 +8,8 @@ from pathlib import Path
 
 import pytest
 
-from smcheck.errors import SmcheckError
-from smcheck.storage import write_all_atomic, write_atomic
+from smcheck.core.errors import SmcheckError
+from smcheck.files.storage import write_all_atomic, write_atomic
 
 
 def test_write_replaces_atomically_and_leaves_no_temp(tmp_path: Path) -> None:
@@ -86,9 +86,9 @@ def test_export_names_from_the_organisation_stay_in_the_folder(
     from datetime import date
 
     from helpers import answers, mini
-    from smcheck.export.files import default_base
-    from smcheck.planning import make_plan
-    from smcheck.scoring import score
+    from smcheck.core.planning import make_plan
+    from smcheck.core.scoring import score
+    from smcheck.files.export.files import default_base
 
     a = mini()
     ans = answers({"a1": 3}, completed=date(2026, 11, 25))
@@ -101,7 +101,7 @@ def test_export_names_from_the_organisation_stay_in_the_folder(
 
 
 def test_text_helpers_drop_terminal_escapes_and_bidi_overrides() -> None:
-    from smcheck.text import md_escape, one_line, printable
+    from smcheck.core.text import md_escape, one_line, printable
 
     odd = "a\x1b[31mb\u202ec\u2066d\u200fe\r\nf"
     assert printable(odd) == "a[31mbcd\u200fe  f"  # the right-to-left mark (not an override) stays

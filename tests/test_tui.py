@@ -12,10 +12,11 @@ import pytest
 from textual.pilot import Pilot
 from textual.widgets import DataTable, Input
 
-from smcheck.catalog import find_assessment
-from smcheck.cli import main
-from smcheck.config import load_config
-from smcheck.models.answers import Answer
+from smcheck.cli.main import main
+from smcheck.core.models.answers import Answer
+from smcheck.files.catalog import find_assessment
+from smcheck.files.config import load_config
+from smcheck.files.session import list_sessions, load_session, new_answers, now, save_session
 from smcheck.screens.dimension import DimensionScreen
 from smcheck.screens.plan import PlanScreen
 from smcheck.screens.profile import ProfileScreen
@@ -23,7 +24,6 @@ from smcheck.screens.question import QuestionCard
 from smcheck.screens.results import ResultsScreen
 from smcheck.screens.review import ReviewScreen
 from smcheck.screens.start import StartScreen
-from smcheck.session import list_sessions, load_session, new_answers, now, save_session
 from tui_helpers import drive, make_app, run_command, screen_text, type_ahead, type_text
 
 QUICK = [3, 2, 1, 4, 2, "dont-know", 3, 1, 2, 4]
@@ -376,7 +376,7 @@ def test_every_screen_renders_at_small_and_large_sizes(
 
 def test_markup_in_a_custom_assessment_is_shown_literally(tmp_path: Path) -> None:
     from conftest import MINI
-    from smcheck.catalog import load_assessment
+    from smcheck.files.catalog import load_assessment
 
     text = MINI.read_text(encoding="utf-8")
     text = text.replace('en = "Question a1?"', 'en = "Question [b]a1[/b] [link=x]?"')
@@ -404,7 +404,7 @@ def test_markup_in_a_custom_assessment_is_shown_literally(tmp_path: Path) -> Non
 def test_a_session_open_elsewhere_is_refused_with_a_dialog(
     tmp_path: Path, smcheck_home: Path
 ) -> None:
-    from smcheck.session import SessionLock
+    from smcheck.files.session import SessionLock
 
     a = find_assessment("social-media-readiness")
     save_session("20261124-090000", new_answers(a, "quick", "en", now()))

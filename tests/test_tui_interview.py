@@ -9,12 +9,12 @@ from pathlib import Path
 from textual.pilot import Pilot
 from textual.widgets import DataTable
 
-from smcheck.catalog import find_assessment
-from smcheck.models.answers import Answer
+from smcheck.core.models.answers import Answer
+from smcheck.files.catalog import find_assessment
+from smcheck.files.session import load_session, new_answers, save_session
 from smcheck.screens.dimension import DimensionScreen
 from smcheck.screens.plan import PlanScreen
 from smcheck.screens.respondents import CompareScreen, RespondentsScreen
-from smcheck.session import load_session, new_answers, save_session
 from tui_helpers import drive, make_app, run_command, screen_text, type_text
 
 QUICK = [3, 2, 1, 4, 2, "dont-know", 3, 1, 2, 4]

@@ -10,8 +10,8 @@ from typing import Any
 from textual.pilot import Pilot
 
 from smcheck.app import SmcheckApp
-from smcheck.config import Config
-from smcheck.models.common import Lang
+from smcheck.core.models.common import Lang
+from smcheck.files.config import Config
 from smcheck.screens.question import QuestionText
 
 

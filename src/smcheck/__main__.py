@@ -1,6 +1,6 @@
 """``python -m smcheck``."""
 
-from smcheck.cli import main
+from smcheck.cli.main import main
 
 # Guarded: worker processes started by "spawn" (scoring many files on macOS and Windows)
 # import this module again under another name, and must not run the command once more.

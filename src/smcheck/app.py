@@ -22,20 +22,25 @@ from textual.binding import Binding
 from textual.screen import Screen
 
 from smcheck.app_engagement import EngagementMixin
-from smcheck.errors import InvalidFile, SmcheckError
-from smcheck.langs import Lang
+from smcheck.core.errors import InvalidFile, SmcheckError
+from smcheck.core.langs import Lang
+from smcheck.core.text import one_line
+from smcheck.core.ui_text import ui
 from smcheck.screens.base import localise_bindings
 from smcheck.screens.start import StartScreen
-from smcheck.text import one_line
-from smcheck.ui_text import ui
 
 if TYPE_CHECKING:
-    from smcheck.messages import AnswerFieldChanged, AnswerPicked, GoalChanged, ProfileChanged
-    from smcheck.models.answers import Answers, Scope
-    from smcheck.models.assessment import Assessment, Dimension
-    from smcheck.models.plan import Plan, Result
-    from smcheck.overview import AssessmentInfo, SessionInfo
-    from smcheck.session import SessionLock
+    from smcheck.core.models.answers import Answers, Scope
+    from smcheck.core.models.assessment import Assessment, Dimension
+    from smcheck.core.models.plan import Plan, Result
+    from smcheck.files.overview import AssessmentInfo, SessionInfo
+    from smcheck.files.session import SessionLock
+    from smcheck.screens.messages import (
+        AnswerFieldChanged,
+        AnswerPicked,
+        GoalChanged,
+        ProfileChanged,
+    )
 
 # Everything the first screen does not need is imported where it is used: the start screen
 # must appear as fast as a bare Textual app (see benchmarks/).
@@ -130,7 +135,7 @@ class SmcheckApp(EngagementMixin, App[None]):
     async def action_choose_start(self) -> None:
         """Start or resume what is highlighted on the start screen (awaited: typed-ahead keys
         reach the next screen)."""
-        from smcheck.catalog import load_assessment
+        from smcheck.files.catalog import load_assessment
 
         if not isinstance(self.screen, StartScreen):
             return
@@ -162,7 +167,7 @@ class SmcheckApp(EngagementMixin, App[None]):
 
     def _start_choices(self) -> tuple[list[AssessmentInfo], list[SessionInfo]]:
         """Questionnaires and saved sessions for the start screen (read fast, checked on open)."""
-        from smcheck.overview import AssessmentInfo, assessment_infos, session_infos
+        from smcheck.files.overview import AssessmentInfo, assessment_infos, session_infos
 
         infos = assessment_infos()
         if self.only is None:
@@ -186,7 +191,7 @@ class SmcheckApp(EngagementMixin, App[None]):
             self._save_config()
 
     def _save_config(self) -> None:
-        from smcheck.config import Config, save_config
+        from smcheck.files.config import Config, save_config
 
         if self.config_problem:
             return  # the file on disk is broken; never overwrite what the user may want to fix
@@ -199,7 +204,7 @@ class SmcheckApp(EngagementMixin, App[None]):
 
     def start_new(self, assessment: Assessment, scope: Scope) -> Awaitable[Any]:
         """Begin a new session: it is saved at once, then the profile comes."""
-        from smcheck.session import new_answers, new_session_id, now
+        from smcheck.files.session import new_answers, new_session_id, now
 
         when = now()
         self.assessment = assessment
@@ -215,7 +220,7 @@ class SmcheckApp(EngagementMixin, App[None]):
 
     def resume(self, session_id: str, first: bool = False) -> Awaitable[Any]:
         """Reopen a saved session where it stopped: the first excuse with an open question."""
-        from smcheck.session import load_session
+        from smcheck.files.session import load_session
 
         try:
             answers, assessment = load_session(session_id)
@@ -236,7 +241,7 @@ class SmcheckApp(EngagementMixin, App[None]):
 
     def _lock(self, session_id: str) -> bool:
         """Hold the lock of ``session_id`` (and give back the one held so far); say if it is taken."""
-        from smcheck.session import SessionLock
+        from smcheck.files.session import SessionLock
 
         lock = SessionLock(session_id)
         try:
@@ -275,7 +280,7 @@ class SmcheckApp(EngagementMixin, App[None]):
 
     def save(self) -> None:
         """Write the session file now (atomically)."""
-        from smcheck.session import save_session
+        from smcheck.files.session import save_session
 
         if self.answers is None or self.session_id is None:
             return
@@ -291,7 +296,7 @@ class SmcheckApp(EngagementMixin, App[None]):
         self.push_screen(ErrorDialog(self.lang, message))
 
     def _update(self, **changes: Any) -> None:
-        from smcheck.session import now
+        from smcheck.files.session import now
 
         assert self.answers is not None
         updated = self.answers.model_copy(update=changes)
@@ -303,8 +308,8 @@ class SmcheckApp(EngagementMixin, App[None]):
     # --- what the screens report -----------------------------------------------------------
 
     def on_answer_picked(self, message: AnswerPicked) -> None:
-        from smcheck.models.answers import Answer
-        from smcheck.session import now
+        from smcheck.core.models.answers import Answer
+        from smcheck.files.session import now
 
         assert self.answers is not None
         answer = self.answers.answers.get(message.question) or Answer()
@@ -312,7 +317,7 @@ class SmcheckApp(EngagementMixin, App[None]):
         self._update(answers={**self.answers.answers, message.question: new})
 
     def on_answer_field_changed(self, message: AnswerFieldChanged) -> None:
-        from smcheck.models.answers import Answer
+        from smcheck.core.models.answers import Answer
 
         assert self.answers is not None
         answer = self.answers.answers.get(message.question) or Answer()
@@ -417,14 +422,14 @@ class SmcheckApp(EngagementMixin, App[None]):
     # --- results, plan, export -----------------------------------------------------------------
 
     def result(self) -> Result:
-        from smcheck.scoring import score
+        from smcheck.core.scoring import score
 
         assert self.assessment and self.answers
         return score(self.assessment, self.answers, self.lang)
 
     def plan(self) -> Plan:
         """The plan exactly as `smcheck score --previous` makes it from the saved sessions."""
-        from smcheck.session import session_plan
+        from smcheck.files.session import session_plan
 
         assert self.assessment and self.answers
         return session_plan(self.assessment, self.answers, self.lang, date.today())
@@ -442,7 +447,7 @@ class SmcheckApp(EngagementMixin, App[None]):
         return True
 
     def action_export(self) -> None:
-        from smcheck.export.files import default_base
+        from smcheck.files.export.files import default_base
         from smcheck.screens.dialogs import ExportDialog
 
         if self.answers is None:
@@ -456,7 +461,7 @@ class SmcheckApp(EngagementMixin, App[None]):
         self.push_screen(ExportDialog(self.lang, default_base(plan, self.cwd)), self._export)
 
     def _export(self, choice: tuple[Path, bool] | None) -> None:
-        from smcheck.export.files import write_exports
+        from smcheck.files.export.files import write_exports
 
         if choice is None:
             return
@@ -475,8 +480,8 @@ class SmcheckApp(EngagementMixin, App[None]):
         """In a browser the exports are downloads: TOML, JSON and the Markdown report."""
         import io
 
-        from smcheck.export import FORMATS, render
-        from smcheck.export.files import default_base
+        from smcheck.files.export import FORMATS, render
+        from smcheck.files.export.files import default_base
 
         name = default_base(plan, Path()).name
         for fmt in FORMATS:

@@ -5,16 +5,16 @@ from __future__ import annotations
 from collections.abc import Awaitable
 from typing import TYPE_CHECKING, Any
 
-from smcheck.errors import InvalidFile, SmcheckError
-from smcheck.ui_text import ui
+from smcheck.core.errors import InvalidFile, SmcheckError
+from smcheck.core.ui_text import ui
 
 if TYPE_CHECKING:
     from textual.app import App
 
-    from smcheck.models.answers import Answers
-    from smcheck.models.assessment import Assessment
-    from smcheck.models.common import Lang
-    from smcheck.models.comparison import Comparison
+    from smcheck.core.models.answers import Answers
+    from smcheck.core.models.assessment import Assessment
+    from smcheck.core.models.common import Lang
+    from smcheck.core.models.comparison import Comparison
 
     _Base = App[None]
 else:
@@ -40,7 +40,7 @@ class EngagementMixin(_Base):
         def error(self, message: str) -> None: ...
 
     def _members(self) -> list[tuple[str, Answers]]:
-        from smcheck.session import engagement_of, respondents
+        from smcheck.files.session import engagement_of, respondents
 
         assert self.answers is not None and self.session_id is not None
         return respondents(engagement_of(self.session_id, self.answers))
@@ -72,9 +72,9 @@ class EngagementMixin(_Base):
             self.resume(session_id)
 
     def _open_follow_up(self, **kind: Any) -> None:
-        """Save a new session of this engagement (see :func:`smcheck.session.follow_up`) and
+        """Save a new session of this engagement (see :func:`smcheck.files.session.follow_up`) and
         continue with it."""
-        from smcheck.session import follow_up, new_session_id, now, save_session
+        from smcheck.files.session import follow_up, new_session_id, now, save_session
 
         if self.answers is None or self.session_id is None:
             return
@@ -90,7 +90,7 @@ class EngagementMixin(_Base):
 
     def add_respondent(self) -> None:
         """Another respondent of the same organisation: same profile, own answers."""
-        from smcheck.models.answers import Respondent
+        from smcheck.core.models.answers import Respondent
         from smcheck.screens.dialogs import RespondentDialog
 
         def added(result: tuple[str, str] | None) -> None:
@@ -103,9 +103,9 @@ class EngagementMixin(_Base):
 
     def rename_respondent(self, session_id: str) -> None:
         """Change a respondent's name and role."""
-        from smcheck.models.answers import Respondent
+        from smcheck.core.models.answers import Respondent
+        from smcheck.files.session import load_session, now, save_session
         from smcheck.screens.dialogs import RespondentDialog
-        from smcheck.session import load_session, now, save_session
 
         try:
             answers, _ = load_session(session_id)
@@ -138,8 +138,8 @@ class EngagementMixin(_Base):
 
     def remove_respondent(self, session_id: str) -> None:
         """Take a respondent out of the engagement (the file moves to sessions/removed/)."""
+        from smcheck.files.session import remove_session
         from smcheck.screens.dialogs import ConfirmDialog
-        from smcheck.session import remove_session
 
         if session_id == self.session_id:
             self.error(ui("resp.remove-current", self.lang))
@@ -164,14 +164,14 @@ class EngagementMixin(_Base):
         )
 
     def _comparison(self) -> Comparison:
-        from smcheck.session import engagement_comparison
+        from smcheck.files.session import engagement_comparison
 
         assert self.assessment is not None and self.answers is not None and self.session_id
         return engagement_comparison(self.assessment, self.session_id, self.answers, self.lang)
 
     def comparison_report(self) -> str:
         """The comparison section for the client report, when several respondents were interviewed."""
-        from smcheck.session import comparison_report
+        from smcheck.files.session import comparison_report
 
         if self.answers is None or self.assessment is None or self.session_id is None:
             return ""

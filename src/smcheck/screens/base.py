@@ -9,8 +9,8 @@ from textual.binding import Binding, BindingsMap
 from textual.dom import DOMNode
 from textual.screen import Screen
 
-from smcheck.langs import Lang
-from smcheck.ui_text import UI, ui
+from smcheck.core.langs import Lang
+from smcheck.core.ui_text import UI, ui
 
 if TYPE_CHECKING:
     from smcheck.app import SmcheckApp

@@ -12,15 +12,15 @@ from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.screen import ModalScreen
 from textual.widgets import Button, Input, Label, Select, Static
 
-from smcheck.export.files import targets
-from smcheck.i18n import t
-from smcheck.messages import GoalChanged
-from smcheck.models.answers import GoalEdit
-from smcheck.models.common import Lang, OwnerRole
-from smcheck.models.plan import Goal
+from smcheck.core.i18n import t
+from smcheck.core.models.answers import GoalEdit
+from smcheck.core.models.common import Lang, OwnerRole
+from smcheck.core.models.plan import Goal
+from smcheck.core.text import one_line
+from smcheck.core.ui_text import ui
+from smcheck.files.export.files import targets
 from smcheck.screens.fields import FieldOrder, TextField
-from smcheck.text import one_line
-from smcheck.ui_text import ui
+from smcheck.screens.messages import GoalChanged
 
 _T = TypeVar("_T")
 

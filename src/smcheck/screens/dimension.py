@@ -12,13 +12,13 @@ from textual.events import DescendantFocus
 from textual.messages import UpdateScroll
 from textual.widgets import Header, Input, Static
 
-from smcheck.models.answers import Answers
-from smcheck.models.assessment import Assessment, Dimension
-from smcheck.models.common import Lang
+from smcheck.core.models.answers import Answers
+from smcheck.core.models.assessment import Assessment, Dimension
+from smcheck.core.models.common import Lang
+from smcheck.core.text import one_line
 from smcheck.screens.base import WalkScreen
 from smcheck.screens.fields import FieldOrder, QuietFooter
 from smcheck.screens.question import QuestionCard
-from smcheck.text import one_line
 
 
 class DimensionScreen(FieldOrder, WalkScreen):

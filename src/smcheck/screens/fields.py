@@ -8,7 +8,7 @@ from textual.binding import Binding
 from textual.screen import Screen
 from textual.widgets import Footer, Input, OptionList, SelectionList
 
-from smcheck.text import printable
+from smcheck.core.text import printable
 
 
 class TextField(Input):

@@ -9,13 +9,13 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.widgets import DataTable, Header, Static
 
-from smcheck.i18n import t
-from smcheck.models.common import Lang
-from smcheck.models.plan import Goal, Plan
+from smcheck.core.i18n import t
+from smcheck.core.models.common import Lang
+from smcheck.core.models.plan import Goal, Plan
+from smcheck.core.text import one_line
 from smcheck.screens.base import WalkScreen
 from smcheck.screens.dialogs import EditGoalDialog
 from smcheck.screens.fields import QuietFooter
-from smcheck.text import one_line
 
 
 def amount(value: float | None) -> str:

@@ -11,15 +11,15 @@ from textual.containers import Grid, VerticalScroll
 from textual.widgets import Button, Header, Input, Label, Select, SelectionList, Static
 from textual.widgets.selection_list import Selection
 
-from smcheck.i18n import t
-from smcheck.messages import ProfileChanged
-from smcheck.models.answers import Answers, Size
-from smcheck.models.assessment import Assessment
-from smcheck.models.common import Lang
+from smcheck.core.i18n import t
+from smcheck.core.models.answers import Answers, Size
+from smcheck.core.models.assessment import Assessment
+from smcheck.core.models.common import Lang
+from smcheck.core.text import one_line
 from smcheck.screens.base import WalkScreen
 from smcheck.screens.dialogs import ROLES
 from smcheck.screens.fields import FieldOrder, ListKeys, QuietFooter, TextField
-from smcheck.text import one_line
+from smcheck.screens.messages import ProfileChanged
 
 SIZES: tuple[Size, ...] = ("1-9", "10-49", "50-249", "250-999", "1000+")
 

@@ -14,13 +14,13 @@ from textual.style import Style as VisualStyle
 from textual.widget import Widget
 from textual.widgets import Input
 
-from smcheck.messages import AnswerFieldChanged, AnswerPicked
-from smcheck.models.answers import Answer
-from smcheck.models.assessment import Question
-from smcheck.models.common import Lang
+from smcheck.core.models.answers import Answer
+from smcheck.core.models.assessment import Question
+from smcheck.core.models.common import Lang
+from smcheck.core.text import one_line
+from smcheck.core.ui_text import ui
 from smcheck.screens.fields import TextField
-from smcheck.text import one_line
-from smcheck.ui_text import ui
+from smcheck.screens.messages import AnswerFieldChanged, AnswerPicked
 
 MARK = {True: "●", False: "○"}
 INDENT = 6  # " ● 1  " before an option's text; its wrapped lines line up under the text

@@ -10,14 +10,14 @@ from textual.binding import Binding
 from textual.containers import VerticalScroll
 from textual.widgets import DataTable, Header, Static
 
-from smcheck.i18n import t
-from smcheck.models.answers import Answers
-from smcheck.models.assessment import Assessment
-from smcheck.models.common import Lang
+from smcheck.core.i18n import t
+from smcheck.core.models.answers import Answers
+from smcheck.core.models.assessment import Assessment
+from smcheck.core.models.common import Lang
+from smcheck.core.text import one_line
+from smcheck.files.session import progress
 from smcheck.screens.base import SmcheckScreen
 from smcheck.screens.fields import QuietFooter
-from smcheck.session import progress
-from smcheck.text import one_line
 
 
 class RespondentsScreen(SmcheckScreen):

@@ -10,11 +10,11 @@ from textual.binding import Binding
 from textual.containers import VerticalScroll
 from textual.widgets import Header, Static
 
-from smcheck.models.common import Lang
-from smcheck.models.plan import Result
+from smcheck.core.models.common import Lang
+from smcheck.core.models.plan import Result
+from smcheck.core.text import bar, one_line
 from smcheck.screens.base import WalkScreen
 from smcheck.screens.fields import QuietFooter
-from smcheck.text import bar, one_line
 
 
 def result_text(r: Result, lang: Lang, t: Any, deltas: dict[str, int | None] | None = None) -> Text:

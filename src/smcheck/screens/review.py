@@ -9,12 +9,12 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.widgets import Button, DataTable, Header, Static
 
-from smcheck.models.answers import Answers
-from smcheck.models.assessment import Assessment
-from smcheck.models.common import Lang
+from smcheck.core.models.answers import Answers
+from smcheck.core.models.assessment import Assessment
+from smcheck.core.models.common import Lang
+from smcheck.core.text import one_line
 from smcheck.screens.base import WalkScreen
 from smcheck.screens.fields import QuietFooter
-from smcheck.text import one_line
 
 
 class ReviewScreen(WalkScreen):

@@ -12,13 +12,13 @@ from textual.binding import Binding
 from textual.widgets import Header, OptionList, Static
 from textual.widgets.option_list import Option
 
-from smcheck.langs import Lang
+from smcheck.core.langs import Lang
+from smcheck.core.text import one_line
 from smcheck.screens.base import SmcheckScreen
 from smcheck.screens.fields import ListKeys, QuietFooter
-from smcheck.text import one_line
 
 if TYPE_CHECKING:
-    from smcheck.overview import AssessmentInfo, SessionInfo
+    from smcheck.files.overview import AssessmentInfo, SessionInfo
 
 SECONDS_PER_QUESTION = 20
 

@@ -1,0 +1,335 @@
+"""What each headless command does (and `run`, which starts the screen); see :mod:`smcheck.cli.main`."""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+from collections.abc import Sequence
+from datetime import date
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from smcheck.core.errors import InvalidFile, SmcheckError
+
+if TYPE_CHECKING:
+    from smcheck.core.models.common import Lang
+
+EXIT_OK, EXIT_ERROR = 0, 2
+FORMATS = ("toml", "json", "md", "csv", "ics")
+COMPARE_FORMATS = ("text", "toml", "json", "md")
+
+
+def _lang(value: str | None) -> Lang:
+    from smcheck.core.i18n import system_lang
+
+    if value in ("de", "en"):
+        return value  # type: ignore[return-value]
+    return system_lang()
+
+
+def _out(text: str) -> None:
+    sys.stdout.write(text)
+
+
+def _err(message: str) -> None:
+    for line in message.splitlines() or [""]:
+        print(f"smcheck: error: {line}", file=sys.stderr)
+
+
+def cmd_assessments(args: argparse.Namespace) -> int:
+    from smcheck.files.catalog import entries, load_assessment
+
+    lang = _lang(None)
+    rows = []
+    for entry in entries():
+        try:
+            a = load_assessment(entry.path)
+        except InvalidFile as exc:
+            rows.append(f"{entry.path.stem:<28} INVALID  {exc.problems[0]}")
+            continue
+        full, quick = len(a.questions("full")), len(a.questions("quick"))
+        size = f"{len(a.dimensions)} dimensions, {full} questions" + (
+            f", quick {quick}" if quick else ""
+        )
+        rows.append(f"{a.id:<28} {a.version:<6} {entry.origin:<8} {size}  {a.title.get(lang)}")
+    _out("\n".join(rows) + "\n" if rows else "no assessments found\n")
+    return EXIT_OK
+
+
+def _check_targets(targets: Sequence[Path], inputs: Sequence[Path], force: bool) -> None:
+    """Refuse, before anything is written, to replace an input or (without --force) any file."""
+    problems = []
+    for target in targets:
+        if any(target.resolve() == i.resolve() for i in inputs):
+            problems.append(f"{target}: is one of the input files; choose another output name")
+        elif not force and target.exists():
+            problems.append(f"{target}: already exists; choose another name or add --force")
+    if problems:
+        raise SmcheckError("\n".join(problems))
+
+
+def _write(path: Path | None, text: str) -> None:
+    from smcheck.files.storage import write_atomic
+
+    if path is None:
+        _out(text)
+    else:
+        write_atomic(path, text)
+
+
+def cmd_template(args: argparse.Namespace) -> int:
+    from smcheck.files.catalog import find_assessment
+    from smcheck.files.template import make_template
+
+    a = find_assessment(args.assessment)
+    if args.quick and not a.has_quick():
+        raise SmcheckError(f"{a.id} has no quick check")
+    text = make_template(
+        a, lang=_lang(args.lang), scope="quick" if args.quick else "full", today=date.today()
+    )
+    if args.output is not None:
+        _check_targets([args.output], [], args.force)
+    _write(args.output, text)
+    return EXIT_OK
+
+
+def expand_inputs(paths: Sequence[Path]) -> list[Path]:
+    """Answers files from the command line: folders stand for their ``*.toml`` files, and a
+    pattern the shell did not expand (``'answers/*.toml'``) is expanded here; sorted, no repeats."""
+    found: list[Path] = []
+    for path in paths:
+        if path.is_dir():
+            found += sorted(path.glob("*.toml"))
+        elif not path.exists() and any(ch in str(path) for ch in "*?["):
+            anchor = Path(path.anchor) if path.is_absolute() else Path()
+            pattern = str(path.relative_to(anchor)) if path.is_absolute() else str(path)
+            matches = sorted(anchor.glob(pattern))
+            if not matches:
+                raise SmcheckError(f"{path}: no file matches")
+            found += matches
+        else:
+            found.append(path)
+    return list(dict.fromkeys(found))
+
+
+def cmd_score(args: argparse.Namespace) -> int:
+    from smcheck.cli.batch import ScoreOptions, score_files
+    from smcheck.files.catalog import find_assessment
+    from smcheck.files.storage import write_all_atomic
+
+    fmt = args.format
+    if fmt is None:
+        suffix = args.output.suffix.lstrip(".").lower() if args.output else ""
+        fmt = suffix if suffix in FORMATS else "toml"
+    args.given = list(args.answers)
+    args.answers = expand_inputs(args.answers)
+    if not args.answers:
+        raise SmcheckError(f"{args.given[0]}: no answers files (*.toml) in it")
+    several = len(args.answers) > 1 or any(p.is_dir() for p in args.given)
+    if several and args.output is None and fmt != "json":
+        raise SmcheckError("several answers files: give -o FOLDER, or --format json for JSON lines")
+    if several and args.output is not None and not args.output.is_dir():
+        raise SmcheckError(
+            f"{args.output}: several answers files need -o to name an existing folder"
+        )
+    if args.assessment:
+        find_assessment(args.assessment)  # a wrong -a is one error, not one per file
+    options = ScoreOptions(
+        fmt=fmt,
+        lines=several and args.output is None,
+        assessment=args.assessment,
+        lang=args.lang,
+        start=args.start,
+        weeks=args.weeks,
+        previous=args.previous,
+    )
+    problems: list[str] = []
+    outputs: dict[Path | None, str] = {}
+    lines: list[str] = []
+    for outcome in score_files(args.answers, options, args.jobs):
+        for note in outcome.notes:
+            print(f"smcheck: note: {note}", file=sys.stderr)
+        problems += outcome.problems
+        if outcome.text is None:
+            continue
+        if options.lines:
+            lines.append(outcome.text)
+            continue
+        path = outcome.path
+        target = args.output / f"{path.stem}.plan.{fmt}" if several else args.output
+        if target in outputs:
+            problems.append(f"{path}: would write {target} a second time; rename one answers file")
+            continue
+        outputs[target] = outcome.text
+    if problems:
+        raise SmcheckError("\n".join(problems))
+    if lines:
+        _out("".join(lines))
+    _check_targets([t for t in outputs if t is not None], args.answers, args.force)
+    if None in outputs:
+        _out(outputs[None])
+    write_all_atomic([(target, text) for target, text in outputs.items() if target is not None])
+    return EXIT_OK
+
+
+def cmd_compare(args: argparse.Namespace) -> int:
+    from smcheck.core.compare import compare
+    from smcheck.core.planning import make_plan
+    from smcheck.core.scoring import score
+    from smcheck.files.catalog import find_assessment, load_answers
+    from smcheck.files.export import to_markdown
+    from smcheck.files.export.comparison import (
+        comparison_json,
+        comparison_markdown,
+        comparison_text,
+        comparison_toml,
+    )
+
+    fmt = args.format
+    if fmt is None:
+        suffix = args.output.suffix.lstrip(".").lower() if args.output else ""
+        fmt = suffix if suffix in COMPARE_FORMATS else "text"
+    assessment = find_assessment(args.assessment) if args.assessment else None
+    problems: list[str] = []
+    loaded = []
+    for path in args.answers:
+        try:
+            loaded.append((path.stem, *load_answers(path, assessment)))
+        except InvalidFile as exc:
+            problems += [str(p) for p in exc.problems]
+    if problems:
+        raise SmcheckError("\n".join(problems))
+    a = loaded[0][2]
+    lang = args.lang or loaded[0][1].lang
+    labels = [answers.respondent.name or stem for stem, answers, _ in loaded]
+    c = compare(
+        a, [(label, answers) for label, (_, answers, _) in zip(labels, loaded, strict=True)], lang
+    )
+    if fmt == "md":
+        # the client report: the comparison, then the plan from the first (lead) respondent's answers
+        lead = loaded[0][1]
+        plan = make_plan(a, lead, score(a, lead, lang), lang=lang, today=date.today())
+        text = comparison_markdown(c) + "\n" + to_markdown(plan)
+    else:
+        text = {"text": comparison_text, "toml": comparison_toml, "json": comparison_json}[fmt](c)
+    if args.output is not None:
+        _check_targets([args.output], args.answers, args.force)
+    _write(args.output, text)
+    return EXIT_OK
+
+
+def cmd_validate(args: argparse.Namespace) -> int:
+    from smcheck.files.catalog import find_assessment, validate_file
+
+    assessment = find_assessment(args.assessment) if args.assessment else None
+    failed = False
+    for path in args.files:
+        try:
+            kind = validate_file(path, assessment)
+        except InvalidFile as exc:
+            failed = True
+            _err("\n".join(str(p) for p in exc.problems))
+            continue
+        _out(f"{path}: valid {kind}\n")
+    return EXIT_ERROR if failed else EXIT_OK
+
+
+def cmd_schema(args: argparse.Namespace) -> int:
+    from smcheck.files.schemas import schema_text
+
+    _out(schema_text(args.kind))
+    return EXIT_OK
+
+
+def cmd_run(args: argparse.Namespace) -> int:
+    # Only what the first screen needs is loaded here; see benchmarks/ for why.
+    from smcheck.files.locations import config_dir
+    from smcheck.files.overview import check_session_id, quick_settings
+
+    web = "web_driver" in os.environ.get("TEXTUAL_DRIVER", "")  # started by `smcheck serve`
+    terminal = web or (sys.stdout.isatty() and sys.stdin.isatty())
+    plain = args.plain or not terminal or (not web and os.environ.get("TERM") == "dumb")
+    settings = quick_settings(config_dir() / "config.toml")
+    config_problem = ""
+    if not settings.readable:
+        from smcheck.files.config import load_config
+
+        try:
+            load_config()  # names the file, the line and the field
+        except InvalidFile as exc:
+            if plain:
+                raise
+            # the screen starts with default settings and shows the problem; the file stays
+            config_problem = str(exc.problems[0])
+    lang = _lang(args.lang or settings.lang)
+    assessment = None
+    if args.assessment:
+        from smcheck.files.catalog import find_assessment
+
+        assessment = find_assessment(args.assessment)
+    if args.resume:
+        check_session_id(args.resume)
+    if plain:
+        from smcheck.plain.walk import run_plain
+
+        return run_plain(
+            lang=lang, assessment=assessment, resume=args.resume, interview=args.interview
+        )
+    from smcheck.app import SmcheckApp
+
+    app = SmcheckApp(
+        lang=lang,
+        theme=settings.theme,
+        remembered_lang=settings.lang,
+        assessment=assessment,
+        resume=args.resume,
+        interview=args.interview,
+        config_problem=config_problem,
+    )
+    app.run()
+    return app.return_code or EXIT_OK
+
+
+def cmd_serve(args: argparse.Namespace) -> int:
+    """The same app in a browser: every tab gets its own smcheck process."""
+    import shlex
+
+    from textual_serve.server import Server
+
+    command = [sys.executable, "-m", "smcheck", "run"]
+    if args.lang:
+        command += ["--lang", args.lang]
+    if args.interview:
+        command.append("--interview")
+    print(f"smcheck: serving on http://{args.host}:{args.port} (ctrl+c stops)", file=sys.stderr)
+    Server(shlex.join(command), host=args.host, port=args.port, title="smcheck").serve()
+    return EXIT_OK
+
+
+def cmd_sessions(args: argparse.Namespace) -> int:
+    from smcheck.files.session import list_sessions
+
+    rows = []
+    for s in list_sessions():
+        if s.problem:
+            rows.append(f"{s.id:<18} INVALID  {s.problem}")
+            continue
+        when = s.updated.astimezone().strftime("%Y-%m-%d %H:%M") if s.updated else ""
+        state = "done" if s.given == s.total and s.completed else f"{s.given}/{s.total}"
+        rows.append(f"{s.id:<18} {when:<16} {state:>7}  {s.scope:<5}  {s.organisation or '-'}")
+    _out("\n".join(rows) + "\n" if rows else "no saved sessions\n")
+    return EXIT_OK
+
+
+COMMANDS = {
+    "run": cmd_run,
+    "sessions": cmd_sessions,
+    "serve": cmd_serve,
+    "assessments": cmd_assessments,
+    "template": cmd_template,
+    "score": cmd_score,
+    "compare": cmd_compare,
+    "validate": cmd_validate,
+    "schema": cmd_schema,
+}

@@ -1,0 +1,296 @@
+"""Autosaved interview sessions: one answers file per session in the user's sessions folder."""
+
+from __future__ import annotations
+
+import os
+import socket
+from datetime import UTC, date, datetime
+from pathlib import Path
+
+import tomli_w
+
+from smcheck.core.errors import InvalidFile, SmcheckError
+from smcheck.core.models.answers import ANSWERS_SCHEMA, Answers, Respondent, Scope
+from smcheck.core.models.assessment import Assessment
+from smcheck.core.models.common import Lang
+from smcheck.core.models.comparison import Comparison
+from smcheck.core.models.plan import Plan
+from smcheck.files.catalog import load_answers
+from smcheck.files.locations import sessions_dir
+from smcheck.files.overview import SESSION_ID, SessionInfo, check_session_id
+from smcheck.files.storage import write_atomic
+
+
+def now() -> datetime:
+    """The current time in UTC, to the second (what session files record)."""
+    return datetime.now(UTC).replace(microsecond=0)
+
+
+def answers_toml(answers: Answers) -> str:
+    """An answers model as the TOML of an answers file."""
+    return tomli_w.dumps(answers.model_dump(mode="python", by_alias=True, exclude_none=True))
+
+
+def new_answers(a: Assessment, scope: Scope, lang: Lang, when: datetime) -> Answers:
+    """Empty answers for a new session."""
+    return Answers.model_validate(
+        {
+            "schema": ANSWERS_SCHEMA,
+            "assessment": a.id,
+            "assessment_version": a.version,
+            "scope": scope,
+            "lang": lang,
+            "started": when,
+            "updated": when,
+        }
+    )
+
+
+def progress(answers: Answers, a: Assessment) -> tuple[int, int]:
+    """(questions given any answer, questions in scope)."""
+    questions = a.questions(answers.scope)
+    given = sum(
+        1 for _, q in questions if q.id in answers.answers and answers.answers[q.id].value != ""
+    )
+    return given, len(questions)
+
+
+def session_path(session_id: str) -> Path:
+    """The file of a session; refuses ids that are not session ids (no paths, no tricks)."""
+    check_session_id(session_id)
+    return sessions_dir() / f"{session_id}.toml"
+
+
+def new_session_id(when: datetime) -> str:
+    """A fresh id from the start time, e.g. ``20261125-143012``; unique in the sessions folder."""
+    base = when.strftime("%Y%m%d-%H%M%S")
+    candidate, n = base, 1
+    while (sessions_dir() / f"{candidate}.toml").exists():
+        n += 1
+        candidate = f"{base}-{n}"
+    return candidate
+
+
+def save_session(session_id: str, answers: Answers) -> Path:
+    """Write the session atomically; creates the sessions folder on first use."""
+    path = session_path(session_id)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    write_atomic(path, answers_toml(answers))
+    return path
+
+
+def load_session(session_id: str) -> tuple[Answers, Assessment]:
+    """A saved session and its assessment, fully checked."""
+    path = session_path(session_id)
+    if not path.exists():
+        raise SmcheckError(f"no session {session_id!r} (see: smcheck sessions)")
+    return load_answers(path)
+
+
+def list_sessions() -> list[SessionInfo]:
+    """Every saved session, most recently changed first; broken files are listed with their problem."""
+    folder = sessions_dir()
+    if not folder.is_dir():
+        return []
+    found: list[SessionInfo] = []
+    for path in folder.glob("*.toml"):
+        if not SESSION_ID.fullmatch(path.stem):
+            continue
+        try:
+            answers, a = load_answers(path)
+        except InvalidFile as exc:
+            found.append(SessionInfo(path.stem, path, problem=str(exc.problems[0])))
+            continue
+        given, total = progress(answers, a)
+        found.append(
+            SessionInfo(
+                path.stem,
+                path,
+                answers.organisation.name,
+                a.id,
+                answers.scope,
+                answers.updated,
+                answers.completed,
+                given,
+                total,
+            )
+        )
+    epoch = datetime.min.replace(tzinfo=UTC)
+    found.sort(key=lambda s: (_aware(s.updated) or epoch, s.id), reverse=True)
+    return found
+
+
+def _aware(value: datetime | None) -> datetime | None:
+    if value is None or value.tzinfo is not None:
+        return value
+    return value.replace(tzinfo=UTC)
+
+
+def engagement_of(session_id: str, answers: Answers) -> str:
+    """The engagement id of a session: its own, or one derived from the session id."""
+    return answers.engagement or f"e{session_id}"
+
+
+def respondents(engagement: str) -> list[tuple[str, Answers]]:
+    """The sessions of one engagement (several respondents of one organisation), oldest first."""
+    found: list[tuple[str, Answers]] = []
+    for info in sorted(list_sessions(), key=lambda s: s.id):
+        if info.problem:
+            continue
+        answers, _ = load_answers(info.path)
+        if engagement_of(info.id, answers) == engagement:
+            found.append((info.id, answers))
+    return found
+
+
+def remove_session(session_id: str) -> Path:
+    """Move a session out of the list into ``sessions/removed/``; nothing is deleted."""
+    path = session_path(session_id)
+    if not path.exists():
+        raise SmcheckError(f"no session {session_id!r}")
+    target = path.parent / "removed" / path.name
+    target.parent.mkdir(exist_ok=True)
+    path.replace(target)
+    return target
+
+
+def follow_up(
+    session_id: str,
+    answers: Answers,
+    when: datetime,
+    *,
+    respondent: Respondent | None = None,
+    previous: str | None = None,
+) -> Answers:
+    """A new, empty session in the engagement of session ``session_id`` that keeps its
+    organisation profile.
+
+    With ``respondent`` it is another respondent of the same engagement; with ``previous`` it is
+    the next iteration of the same respondent, starting where the previous plan left off.
+    """
+    return answers.model_copy(
+        update={
+            "engagement": engagement_of(session_id, answers),
+            "respondent": respondent or answers.respondent,
+            "answers": {},
+            "goals": {},
+            "actuals": {},
+            "started": when,
+            "updated": when,
+            "completed": None,
+            "previous": previous,
+        }
+    )
+
+
+class SessionInUse(SmcheckError):
+    """Another running smcheck has this session open."""
+
+
+class SessionLock:
+    """Keeps one writer per session: ``ID.lock`` beside the session holds the owner's pid and host.
+
+    A lock whose owner died (killed, crashed, machine restarted) is taken over; a lock held by a
+    live process on this machine, or by another machine, is refused.
+    """
+
+    def __init__(self, session_id: str) -> None:
+        self.session_id = session_id
+        self.path = session_path(session_id).with_suffix(".lock")
+        self.held = False
+
+    def _owner(self) -> tuple[int, str] | None:
+        try:
+            pid, host = self.path.read_text(encoding="utf-8").split(maxsplit=1)
+            return int(pid), host.strip()
+        except (OSError, ValueError):
+            return None
+
+    def acquire(self) -> None:
+        """Take the lock or raise :class:`SessionInUse` naming who holds it."""
+        self.path.parent.mkdir(parents=True, exist_ok=True)
+        me = f"{os.getpid()} {socket.gethostname()}\n"
+        for _ in range(2):
+            try:
+                fd = os.open(self.path, os.O_CREAT | os.O_EXCL | os.O_WRONLY, 0o644)
+            except FileExistsError:
+                owner = self._owner()
+                if owner is not None and (owner[1] != socket.gethostname() or _alive(owner[0])):
+                    raise SessionInUse(
+                        f"session {self.session_id} is open in another smcheck (process {owner[0]} "
+                        f"on {owner[1]}); close it there first"
+                    ) from None
+                self.path.unlink(missing_ok=True)  # its owner is gone, or the file is garbage
+                continue
+            with os.fdopen(fd, "w", encoding="utf-8") as fh:
+                fh.write(me)
+            self.held = True
+            return
+        raise SessionInUse(f"session {self.session_id} could not be locked")
+
+    def release(self) -> None:
+        """Give the lock back (only if this process holds it)."""
+        if self.held and self._owner() == (os.getpid(), socket.gethostname()):
+            self.path.unlink(missing_ok=True)
+        self.held = False
+
+
+def _alive(pid: int) -> bool:
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except PermissionError:
+        return True
+    except OSError:
+        return False
+    return True
+
+
+def session_plan(a: Assessment, answers: Answers, lang: Lang, today: date) -> Plan:
+    """The plan of a session, as the screen, the plain mode and `smcheck score --previous` make it:
+    with the start point of the previous iteration when the session names one and it can be read
+    (without it otherwise: the plan stands on its own, the start screen names a broken file)."""
+    from smcheck.core.planning import make_plan
+    from smcheck.core.progress import progress
+    from smcheck.core.scoring import score
+
+    start_point = None
+    if answers.previous:
+        try:
+            previous, _ = load_session(answers.previous)
+            start_point = progress(a, previous, answers, lang, today=today)
+        except (SmcheckError, InvalidFile):
+            start_point = None
+    return make_plan(
+        a, answers, score(a, answers, lang), lang=lang, today=today, start_point=start_point
+    )
+
+
+def engagement_comparison(
+    a: Assessment, session_id: str, answers: Answers, lang: Lang
+) -> Comparison:
+    """Every respondent of the session's engagement compared; labelled by name, else by role."""
+    from smcheck.core.compare import compare
+    from smcheck.core.i18n import t
+    from smcheck.core.text import one_line
+
+    members = respondents(engagement_of(session_id, answers))
+    labels = [
+        one_line(m.respondent.name) or f"{t(f'role.{m.respondent.role}', lang)} {i}"
+        for i, (_, m) in enumerate(members, start=1)
+    ]
+    return compare(a, list(zip(labels, [m for _, m in members], strict=True)), lang)
+
+
+def comparison_report(a: Assessment, session_id: str, answers: Answers, lang: Lang) -> str:
+    """The comparison section that starts the client report of an interview with several
+    respondents; empty otherwise."""
+    if not answers.interview or len(respondents(engagement_of(session_id, answers))) < 2:
+        return ""
+    from smcheck.files.export.comparison import comparison_markdown
+
+    try:
+        return comparison_markdown(engagement_comparison(a, session_id, answers, lang)) + "\n"
+    except SmcheckError:
+        return ""
