@@ -514,6 +514,7 @@ async def _walk_full_check(
 ) -> None:
     """Start a full check and answer its questions with "3"; measure the presses that move on."""
     from smcheck.app import SmcheckApp
+    from smcheck.core.walk import Excuse
     from smcheck.files.catalog import find_assessment
     from smcheck.files.config import Config
     from smcheck.screens.dimension import DimensionScreen
@@ -535,14 +536,15 @@ async def _walk_full_check(
         await pilot.pause()
         await app.start_new(assessment, "full")
         await pilot.pause()
-        dims = app._dimensions()
-        for i in range(1, len(dims) + 1):
-            await app.show(i)
+        assert app.session is not None
+        dims = app.session.walk.dimensions
+        for i in range(len(dims)):
+            await app.show(Excuse(i))
             await pilot.pause()
             screen = app.screen
             assert isinstance(screen, DimensionScreen), screen
             cards = list(screen.query(QuestionCard))
-            timed = i > warm_up_screens
+            timed = i >= warm_up_screens
             if timed and profiler is not None:
                 profiler.start()  # type: ignore[attr-defined]
             for k, card in enumerate(cards):
@@ -562,8 +564,7 @@ async def _walk_full_check(
             if timed and profiler is not None:
                 profiler.stop()  # type: ignore[attr-defined]
             assert all(c.answer.value == 3 for c in cards)
-        assert app.answers is not None
-        answered = sum(1 for x in app.answers.answers.values() if x.value == 3)
+        answered = sum(1 for x in app.session.answers.answers.values() if x.value == 3)
         assert answered == len(assessment.questions("full")), answered
         latency.extend(frames.settled(windows, app.console))
 

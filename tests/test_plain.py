@@ -68,6 +68,23 @@ def _only_session(home: Path) -> Path:
     return session
 
 
+def _locked(session_id: str) -> bool:
+    """Whether another smcheck holds the session (a probe of its OS lock, taken back at once)."""
+    probe = SessionLock(session_id)
+    try:
+        probe.acquire()
+    except SessionInUse:
+        return True
+    probe.release()
+    return False
+
+
+def _given_back(session: Path) -> bool:
+    """The session's lock was released: nobody holds it and its file (kept) names no one."""
+    lock_file = session.with_suffix(".lock")
+    return not _locked(session.stem) and (not lock_file.exists() or lock_file.read_bytes() == b"")
+
+
 def _half_done() -> None:
     """A saved quick check with its first five questions answered (as the app saves them)."""
     a = find_assessment("social-media-readiness")
@@ -119,7 +136,7 @@ def test_a_piped_quick_check_exports_what_score_gives(tmp_path: Path, smcheck_ho
     assert exported[2].read_bytes() == (tmp_path / "cli.toml").read_bytes()
     plan = tomllib.loads(exported[2].read_text(encoding="utf-8"))
     assert (plan["result"]["overall"], plan["result"]["stage"]) == (36, "first-steps")
-    assert not session.with_suffix(".lock").exists()  # the session is given back
+    assert _given_back(session)
 
 
 def test_german_prompts(tmp_path: Path) -> None:
@@ -207,7 +224,7 @@ def test_eof_half_way_keeps_every_answer_and_resume_continues(
     assert out.endswith(
         f"{PROMPT}\nSaved. To continue: smcheck run --plain --resume {session.stem}\n"
     )
-    assert not session.with_suffix(".lock").exists()
+    assert _given_back(session)
     answers, _ = load_session(session.stem)
     assert [a.value for a in answers.answers.values()] == QUICK_VALUES[:4]
     assert answers.completed is None
@@ -263,17 +280,16 @@ def test_a_session_open_elsewhere_is_refused(tmp_path: Path) -> None:
 
 def test_the_session_is_locked_while_the_walk_runs(tmp_path: Path, smcheck_home: Path) -> None:
     _half_done()
-    lock_file = smcheck_home / "sessions" / f"{SESSION}.lock"
     seen: list[bool] = []
 
     class Watching(io.StringIO):
         def readline(self, size: int | None = -1) -> str:
-            seen.append(lock_file.exists())
+            seen.append(_locked(SESSION))
             return super().readline()
 
     run_plain(lang="en", resume=SESSION, stdin=Watching("4\n"), stdout=io.StringIO())
     assert seen == [True, True]
-    assert not lock_file.exists()
+    assert _given_back(smcheck_home / "sessions" / f"{SESSION}.toml")
 
 
 def test_ctrl_c_saves_and_exits_130(tmp_path: Path, smcheck_home: Path) -> None:
@@ -287,7 +303,7 @@ def test_ctrl_c_saves_and_exits_130(tmp_path: Path, smcheck_home: Path) -> None:
     )
     answers, _ = load_session(session.stem)
     assert [a.value for a in answers.answers.values()] == [4]
-    assert not session.with_suffix(".lock").exists()
+    assert _given_back(session)
 
 
 def test_q_stops_like_eof(tmp_path: Path, smcheck_home: Path) -> None:

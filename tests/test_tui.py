@@ -549,7 +549,7 @@ def test_keys_typed_ahead_are_handled_in_the_order_they_were_typed(
         # an arrow in the list, then Enter: the full check, not the quick check highlighted first
         await type_ahead(pilot, "down", "enter")
         assert isinstance(app.screen, ProfileScreen)
-        assert app.answers is not None and app.answers.scope == "full"
+        assert app.session is not None and app.session.answers.scope == "full"
         # fields filled at once, Enter and Tab between them: each text in its own field
         await type_ahead(pilot, *"Korn", "enter", "tab", *"Bakery", "tab", *"LinkedIn")
         # back one field (its text is selected, as a form does) and retyped
@@ -559,7 +559,7 @@ def test_keys_typed_ahead_are_handled_in_the_order_they_were_typed(
         await pilot.pause()
         await type_ahead(pilot, "space", "down", "down", "space", "ctrl+n")
         assert isinstance(app.screen, DimensionScreen)
-        org = app.answers.organisation
+        org = app.session.answers.organisation
         assert (org.name, org.industry, org.channels) == ("Korn", "Bakeries", ["LinkedIn"])
         assert org.objectives == ["awareness", "insights"]
         # an arrow, then a digit: the digit answers the question the arrow went to
@@ -617,6 +617,6 @@ def test_keys_typed_before_the_start_list_is_read_wait_for_it(
             assert isinstance(app.screen, StartScreen) and not app.screen.ready.is_set()
             await type_ahead(pilot, "down", "enter")
             assert isinstance(app.screen, ProfileScreen)
-            assert app.answers is not None and app.answers.scope == "full"
+            assert app.session is not None and app.session.answers.scope == "full"
 
     asyncio.run(main())

@@ -76,8 +76,8 @@ def test_respondents_are_added_renamed_removed_and_compared(
         await pilot.press("enter")  # role defaults to team
         await pilot.pause()
         assert isinstance(app.screen, DimensionScreen)  # Tina starts where a new respondent starts
-        assert app.answers is not None and app.answers.respondent.name == "Tina"
-        assert app.answers.organisation.name == "Korn"
+        assert app.session is not None and app.session.answers.respondent.name == "Tina"
+        assert app.session.answers.organisation.name == "Korn"
         await pilot.press("1")
         await pilot.press("ctrl+r")
         table = app.screen.query_one(DataTable)
@@ -163,7 +163,7 @@ def test_next_iteration_shows_the_previous_goals_and_takes_actuals(
 
     async def script(pilot: Pilot[None]) -> None:
         await run_command(pilot, "Start the next iteration (new start point)")
-        assert app.answers is not None and app.answers.previous == "20261001-090000"
+        assert app.session is not None and app.session.answers.previous == "20261001-090000"
         for value in QUICK:
             await pilot.press(str(value) if value != "dont-know" else "0", "enter")
         await pilot.press("r")

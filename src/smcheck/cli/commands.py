@@ -21,7 +21,7 @@ COMPARE_FORMATS = ("text", "toml", "json", "md")
 
 
 def _lang(value: str | None) -> Lang:
-    from smcheck.core.i18n import system_lang
+    from smcheck.core.langs import system_lang
 
     if value in ("de", "en"):
         return value  # type: ignore[return-value]

@@ -7,7 +7,6 @@ from fractions import Fraction
 
 from smcheck import __version__
 from smcheck.core.checks import PHASE_WINDOWS
-from smcheck.core.i18n import t
 from smcheck.core.models.answers import Answers, GoalEdit
 from smcheck.core.models.assessment import REFERENCE_WEEKS, Action, Assessment, Kpi
 from smcheck.core.models.common import PHASES, Lang
@@ -24,6 +23,7 @@ from smcheck.core.models.plan import (
     Task,
 )
 from smcheck.core.scoring import STRENGTH_FROM_STAGE, round_half_up
+from smcheck.core.texts import t
 
 DEFAULT_WEEKS = 6
 MIN_WEEKS, MAX_WEEKS = 4, 12
@@ -76,7 +76,7 @@ def format_amount(value: float, unit: str, lang: Lang) -> str:
     text = f"{value:g}" if unit not in ("count", "eur") else f"{int(value):,}"
     if lang == "de":
         text = text.replace(",", ".") if unit in ("count", "eur") else text.replace(".", ",")
-    return text + t(f"unit.{unit}", lang)
+    return text if unit == "count" else text + t(f"unit.{unit}", lang)
 
 
 def _format(value: float, kpi: Kpi, lang: Lang) -> str:

@@ -45,3 +45,8 @@ def save_config(config: Config) -> None:
     path = config_dir() / "config.toml"
     path.parent.mkdir(parents=True, exist_ok=True)
     write_atomic(path, tomli_w.dumps(config.model_dump(by_alias=True, exclude_none=True)))
+
+
+def remember(settings: dict[str, str | None]) -> None:
+    """Save the settings the interface remembers (theme, language); empty ones are left out."""
+    save_config(Config.model_validate({k: v for k, v in settings.items() if v}))

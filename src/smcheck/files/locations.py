@@ -11,10 +11,12 @@ from pathlib import Path
 
 from platformdirs import user_config_path, user_data_path
 
+from smcheck.core.ids import SESSION_ID as SESSION_PATTERN
+
 APP = "smcheck"
 
-SESSION_ID = r"^\d{8}-\d{6}(-\d{1,3})?$"
-"""A session's id and file stem: its start time, e.g. ``20261125-143012`` (``-2`` on a clash)."""
+SESSION_ID = SESSION_PATTERN
+"""A session's id and file stem (the pattern lives in the core, whose models check it)."""
 
 
 def home_override() -> Path | None:

@@ -11,12 +11,15 @@ import re
 from dataclasses import dataclass, field
 from datetime import date, datetime
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from smcheck.core.errors import InvalidFile, SmcheckError
+from smcheck.core.ids import SESSION_ID as SESSION_PATTERN
 from smcheck.files.loading import read_document
-from smcheck.files.locations import SESSION_ID as SESSION_PATTERN
 from smcheck.files.locations import bundled_assessments_dir, sessions_dir, user_assessments_dir
+
+if TYPE_CHECKING:
+    from smcheck.core.models.assessment import Assessment
 
 SESSION_ID = re.compile(SESSION_PATTERN)
 
@@ -135,6 +138,24 @@ def session_infos(assessments: list[AssessmentInfo]) -> list[SessionInfo]:
     found = [_session_info(p, known) for p in folder.glob("*.toml") if SESSION_ID.fullmatch(p.stem)]
     found.sort(key=lambda s: (s.updated.timestamp() if s.updated else 0.0, s.id), reverse=True)
     return found
+
+
+def start_choices(only: Assessment | None = None) -> tuple[list[AssessmentInfo], list[SessionInfo]]:
+    """What a new walk offers: the questionnaires (just ``only`` when one was given) and the
+    saved sessions (read fast, checked in full when opened)."""
+    infos = assessment_infos()
+    if only is None:
+        return infos, session_infos(infos)
+    given = AssessmentInfo(
+        Path(),
+        "given",
+        only.id,
+        only.version,
+        {"de": only.title.de, "en": only.title.en},
+        tuple(q.id for _, q in only.questions("full")),
+        frozenset(q.id for _, q in only.questions("quick")),
+    )
+    return [given], session_infos(infos)
 
 
 @dataclass(frozen=True)

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import os
-import socket
 from datetime import UTC, date, datetime
 from pathlib import Path
 
@@ -17,6 +15,8 @@ from smcheck.core.models.comparison import Comparison
 from smcheck.core.models.plan import Plan
 from smcheck.files.catalog import load_answers
 from smcheck.files.locations import sessions_dir
+from smcheck.files.lock import SessionInUse as SessionInUse
+from smcheck.files.lock import SessionLock as SessionLock
 from smcheck.files.overview import SESSION_ID, SessionInfo, check_session_id
 from smcheck.files.storage import write_atomic
 
@@ -183,70 +183,6 @@ def follow_up(
     )
 
 
-class SessionInUse(SmcheckError):
-    """Another running smcheck has this session open."""
-
-
-class SessionLock:
-    """Keeps one writer per session: ``ID.lock`` beside the session holds the owner's pid and host.
-
-    A lock whose owner died (killed, crashed, machine restarted) is taken over; a lock held by a
-    live process on this machine, or by another machine, is refused.
-    """
-
-    def __init__(self, session_id: str) -> None:
-        self.session_id = session_id
-        self.path = session_path(session_id).with_suffix(".lock")
-        self.held = False
-
-    def _owner(self) -> tuple[int, str] | None:
-        try:
-            pid, host = self.path.read_text(encoding="utf-8").split(maxsplit=1)
-            return int(pid), host.strip()
-        except (OSError, ValueError):
-            return None
-
-    def acquire(self) -> None:
-        """Take the lock or raise :class:`SessionInUse` naming who holds it."""
-        self.path.parent.mkdir(parents=True, exist_ok=True)
-        me = f"{os.getpid()} {socket.gethostname()}\n"
-        for _ in range(2):
-            try:
-                fd = os.open(self.path, os.O_CREAT | os.O_EXCL | os.O_WRONLY, 0o644)
-            except FileExistsError:
-                owner = self._owner()
-                if owner is not None and (owner[1] != socket.gethostname() or _alive(owner[0])):
-                    raise SessionInUse(
-                        f"session {self.session_id} is open in another smcheck (process {owner[0]} "
-                        f"on {owner[1]}); close it there first"
-                    ) from None
-                self.path.unlink(missing_ok=True)  # its owner is gone, or the file is garbage
-                continue
-            with os.fdopen(fd, "w", encoding="utf-8") as fh:
-                fh.write(me)
-            self.held = True
-            return
-        raise SessionInUse(f"session {self.session_id} could not be locked")
-
-    def release(self) -> None:
-        """Give the lock back (only if this process holds it)."""
-        if self.held and self._owner() == (os.getpid(), socket.gethostname()):
-            self.path.unlink(missing_ok=True)
-        self.held = False
-
-
-def _alive(pid: int) -> bool:
-    try:
-        os.kill(pid, 0)
-    except ProcessLookupError:
-        return False
-    except PermissionError:
-        return True
-    except OSError:
-        return False
-    return True
-
-
 def session_plan(a: Assessment, answers: Answers, lang: Lang, today: date) -> Plan:
     """The plan of a session, as the screen, the plain mode and `smcheck score --previous` make it:
     with the start point of the previous iteration when the session names one and it can be read
@@ -272,8 +208,8 @@ def engagement_comparison(
 ) -> Comparison:
     """Every respondent of the session's engagement compared; labelled by name, else by role."""
     from smcheck.core.compare import compare
-    from smcheck.core.i18n import t
     from smcheck.core.text import one_line
+    from smcheck.core.texts import t
 
     members = respondents(engagement_of(session_id, answers))
     labels = [

@@ -25,26 +25,28 @@ from typing import Any, TextIO
 
 from smcheck.core.errors import InvalidFile, SmcheckError
 from smcheck.core.i18n import t
-from smcheck.core.models.answers import DONT_KNOW, NOT_APPLICABLE, Answer, Answers, Scope
+from smcheck.core.models.answers import (
+    DONT_KNOW,
+    MAX_CHANNEL,
+    MAX_CHANNELS,
+    MAX_GOAL,
+    MAX_NAME,
+    MAX_NOTE,
+    NOT_APPLICABLE,
+    Answer,
+    Answers,
+    Scope,
+)
 from smcheck.core.models.assessment import Assessment, Dimension, Question
 from smcheck.core.models.common import Lang
-from smcheck.core.models.plan import Plan, Result
-from smcheck.core.scoring import score
+from smcheck.core.models.plan import Plan
 from smcheck.core.text import one_line, printable
 from smcheck.core.ui_text import ui
+from smcheck.core.walk import Profile, Walk, is_open, minutes
 from smcheck.files.catalog import entries, find_assessment, load_assessment
 from smcheck.files.export.files import default_base, targets, write_exports
-from smcheck.files.session import (
-    SessionLock,
-    comparison_report,
-    list_sessions,
-    load_session,
-    new_answers,
-    new_session_id,
-    now,
-    save_session,
-    session_plan,
-)
+from smcheck.files.open_session import OpenSession, OrganisationEdit, RespondentEdit
+from smcheck.files.session import list_sessions
 from smcheck.plain.render import (
     _NOTE,
     _PRIVATE,
@@ -53,7 +55,6 @@ from smcheck.plain.render import (
     SIZES,
     WORDS,
     YES,
-    _minutes,
     _number,
     _quoted,
     _Stop,
@@ -63,9 +64,6 @@ from smcheck.plain.render import (
 )
 
 EXIT_OK, EXIT_ERROR, EXIT_INTERRUPTED = 0, 2, 130
-
-MAX_NAME, MAX_GOAL, MAX_CHANNEL, MAX_CHANNELS, MAX_NOTE = 200, 300, 100, 30, 10_000
-"""The limits of the answers file (see :mod:`smcheck.core.models.answers`)."""
 
 
 class PlainWalk:
@@ -91,10 +89,7 @@ class PlainWalk:
         self.today = today
         self.echo = not _isatty(stdin)
         self.at_prompt = False
-        self.lock: SessionLock | None = None
-        self.session_id: str | None = None
-        self.answers: Answers | None = None
-        self.assessment: Assessment | None = None
+        self.session: OpenSession | None = None
         self.shown_dimension: str | None = None
         self.keys_shown = False
 
@@ -142,59 +137,44 @@ class PlainWalk:
             else:
                 self.say(self.w("plain.bad-choice", value=_quoted(text), n=count))
 
-    # --- the session, saved like the app saves it --------------------------------------------
+    # --- the session: the same object the app holds -----------------------------------------
 
-    def _take(self, session_id: str) -> None:
-        """Hold the lock of ``session_id``, giving back the one held so far."""
-        lock = SessionLock(session_id)
-        lock.acquire()
+    @property
+    def answers(self) -> Answers:
+        assert self.session is not None
+        return self.session.answers
+
+    @property
+    def assessment(self) -> Assessment:
+        assert self.session is not None
+        return self.session.assessment
+
+    def _hold(self, session: OpenSession) -> None:
         self.release()
-        self.lock = lock
+        self.session = session
+        self.lang = session.answers.lang
 
     def release(self) -> None:
         """Give the session back to other smcheck processes."""
-        if self.lock is not None:
-            self.lock.release()
-            self.lock = None
+        if self.session is not None:
+            self.session.close()
+            self.session = None
 
     def open_session(self, session_id: str) -> None:
         """Load and lock a saved session; raises :class:`SmcheckError` if it cannot be had."""
-        answers, assessment = load_session(session_id)
-        self._take(session_id)
-        self.assessment, self.answers, self.session_id = assessment, answers, session_id
-        self.lang = answers.lang
+        self._hold(OpenSession.open(session_id))
 
     def start_new(self, assessment: Assessment, scope: Scope) -> None:
         """A new session, saved at once (like the app)."""
-        when = now()
-        session_id = new_session_id(when)
-        self._take(session_id)
-        self.assessment, self.session_id = assessment, session_id
-        self.answers = new_answers(assessment, scope, self.lang, when).model_copy(
-            update={"engagement": f"e{session_id}", "interview": self.interview}
-        )
-        self.save()
+        self._hold(OpenSession.start(assessment, scope, self.lang, interview=self.interview))
 
-    def save(self) -> None:
-        if self.answers is None or self.session_id is None:
-            return
+    def edit(self, change: Callable[[OpenSession], object]) -> None:
+        """Run an edit of the session; a refused one is said, and nothing was saved."""
+        assert self.session is not None
         try:
-            save_session(self.session_id, self.answers)
+            change(self.session)
         except SmcheckError as exc:
             self.say(f"{ui('error.title', self.lang)}: {exc}")
-
-    def update(self, **changes: Any) -> None:
-        assert self.answers is not None
-        changed = self.answers.model_copy(update=changes)
-        if changed == self.answers:
-            return
-        self.answers = changed.model_copy(update={"updated": now()})
-        self.save()
-
-    def set_answer(self, question: str, **fields: Any) -> None:
-        assert self.answers is not None
-        answer = self.answers.answers.get(question) or Answer()
-        self.update(answers={**self.answers.answers, question: answer.model_copy(update=fields)})
 
     # --- start -------------------------------------------------------------------------------
 
@@ -223,7 +203,7 @@ class PlainWalk:
                 scopes: list[Scope] = ["quick", "full"] if a.has_quick() else ["full"]
                 for scope in scopes:
                     n = len(a.questions(scope))
-                    label = ui(f"start.{scope}", self.lang, n=n, min=_minutes(n))
+                    label = ui(f"start.{scope}", self.lang, n=n, min=minutes(n))
                     choices.append(partial(self.start_new, a, scope))
                     self.say(f"  {len(choices)}. {label}")
             for problem in broken:
@@ -270,33 +250,25 @@ class PlainWalk:
     # --- the walk ----------------------------------------------------------------------------
 
     def questions(self) -> list[tuple[Dimension, Question]]:
-        assert self.assessment and self.answers
-        return self.assessment.questions(self.answers.scope)
+        assert self.session is not None
+        return self.session.walk.questions
 
-    def is_open(self, question: Question) -> bool:
-        assert self.answers is not None
-        answer = self.answers.answers.get(question.id)
-        return answer is None or answer.value == ""
-
-    def resume_position(self) -> int:
-        """-1 (the profile) for an untouched session, else the first open question, else the end."""
-        assert self.answers is not None
-        if not self.answers.answers and not self.answers.organisation.name:
-            return -1
+    def walk(self) -> None:
+        """From where the session stands (see :meth:`Walk.resume`) to the results and export."""
+        assert self.session is not None
+        walk: Walk = self.session.walk
+        step = walk.resume(self.answers)
         qs = self.questions()
-        return next((i for i, (_, q) in enumerate(qs) if self.is_open(q)), len(qs))
-
-    def walk(self, position: int) -> None:
-        """From ``position`` (-1 profile, 0.. questions) to the end: results and export."""
-        qs = self.questions()
+        position = walk.first_question(step, self.answers)
+        if isinstance(step, Profile):
+            self.profile()
         back_to_review = False
         while True:
             if position < 0:
                 self.profile()
                 position = 0
             elif position < len(qs):
-                step = self.question(position)
-                if step < 0:
+                if self.question(position) < 0:
                     position, back_to_review = position - 1, False
                 else:
                     position = len(qs) if back_to_review else position + 1
@@ -337,8 +309,7 @@ class PlainWalk:
         self.say(self.w("plain.profile-intro"))
 
         def org_set(**changes: Any) -> None:
-            assert self.answers is not None
-            self.update(organisation=self.answers.organisation.model_copy(update=changes))
+            self.edit(lambda s: s.set_profile(OrganisationEdit(**changes)))
 
         org = self.answers.organisation
         org_set(name=self.text_field("profile.name", org.name, MAX_NAME))
@@ -367,21 +338,21 @@ class PlainWalk:
             elif any(len(c) > MAX_CHANNEL for c in channels):
                 self.say(self.w("plain.too-long", n=MAX_CHANNEL))
             else:
-                org_set(channels=channels)
+                org_set(channels=tuple(channels))
                 break
 
         goals = [*self.answers.organisation.company_goals, "", ""]
         first = self.text_field("profile.goal1", goals[0], MAX_GOAL)
-        org_set(company_goals=[g for g in (first, goals[1]) if g])
+        org_set(company_goals=tuple(g for g in (first, goals[1]) if g))
         second = self.text_field("profile.goal2", goals[1], MAX_GOAL)
-        org_set(company_goals=[g for g in (first, second) if g])
+        org_set(company_goals=tuple(g for g in (first, second) if g))
 
         if self.assessment.objectives:
             self.objectives()
 
         who = self.answers.respondent
         name = self.text_field("profile.respondent", who.name, MAX_NAME)
-        self.update(respondent=self.answers.respondent.model_copy(update={"name": name}))
+        self.edit(lambda s: s.set_profile(RespondentEdit(name=name)))
 
         self.say("")
         role = self.answers.respondent.role
@@ -390,9 +361,8 @@ class PlainWalk:
             self.say(f"  {i}. {t(f'role.{r}', lang)}")
         picked = self.choose(len(ROLES), keep=True)
         if picked is not None:
-            self.update(
-                respondent=self.answers.respondent.model_copy(update={"role": ROLES[picked - 1]})
-            )
+            role = ROLES[picked - 1]
+            self.edit(lambda s: s.set_profile(RespondentEdit(role=role)))
 
     def objectives(self) -> None:
         assert self.assessment and self.answers
@@ -416,9 +386,8 @@ class PlainWalk:
                     self.say(self.w("plain.bad-numbers", value=_quoted(text), n=len(objectives)))
                     continue
                 picked = {n for n in numbers if n is not None}
-            ordered = [o.id for i, o in enumerate(objectives, start=1) if i in picked]
-            organisation = self.answers.organisation.model_copy(update={"objectives": ordered})
-            self.update(organisation=organisation)
+            ordered = tuple(o.id for i, o in enumerate(objectives, start=1) if i in picked)
+            self.edit(partial(OpenSession.set_profile, edit=OrganisationEdit(objectives=ordered)))
             return
 
     # --- questions ---------------------------------------------------------------------------
@@ -486,12 +455,14 @@ class PlainWalk:
                 continue
             note = _NOTE.match(text) or (_PRIVATE.match(text) if self.answers.interview else None)
             if note is not None:
-                field = "private_note" if note.re is _PRIVATE else "note"
                 content = note.group(2).strip()
                 if len(content) > MAX_NOTE:
                     self.say(self.w("plain.too-long", n=MAX_NOTE))
                     continue
-                self.set_answer(q.id, **{field: content})
+                private = note.re is _PRIVATE
+                self.edit(
+                    partial(OpenSession.set_note, question=q.id, text=content, private=private)
+                )
                 self.say(self.w("plain.note-saved" if content else "plain.note-removed"))
                 continue
             value: int | str | None = None
@@ -504,13 +475,13 @@ class PlainWalk:
             if value is None:
                 self.say(self.w("plain.bad-answer", value=_quoted(text), n=len(options)))
                 continue
-            self.set_answer(q.id, value=value, answered_at=now())
+            self.edit(partial(OpenSession.set_answer, question=q.id, value=value))
             return 1
 
     def review(self) -> int | None:
         """With questions open: say which, and go on or back. ``None`` goes on to the results."""
         qs = self.questions()
-        open_numbers = [i + 1 for i, (_, q) in enumerate(qs) if self.is_open(q)]
+        open_numbers = [i + 1 for i, (_, q) in enumerate(qs) if is_open(self.answers, q)]
         if not open_numbers:
             return None
         self.say("")
@@ -533,24 +504,14 @@ class PlainWalk:
 
     # --- results, plan, export ----------------------------------------------------------------
 
-    def result(self) -> Result:
-        assert self.assessment and self.answers
-        return score(self.assessment, self.answers, self.lang)
-
     def plan(self) -> Plan:
         """The plan exactly as the app (and `smcheck score --previous`) makes it."""
-        assert self.assessment and self.answers
-        return session_plan(self.assessment, self.answers, self.lang, self.today())
-
-    def comparison_report(self) -> str:
-        """The comparison of the respondents for the report (interview, several respondents)."""
-        assert self.assessment and self.answers and self.session_id
-        return comparison_report(self.assessment, self.session_id, self.answers, self.lang)
+        assert self.session is not None
+        return self.session.plan(self.today())
 
     def finish(self) -> None:
-        assert self.answers is not None
-        if self.answers.completed is None:
-            self.update(completed=self.today())
+        assert self.session is not None
+        self.edit(lambda s: s.complete(self.today()))
         plan = self.plan()
         deltas = {d.id: d.delta for d in plan.start_point.dimensions} if plan.start_point else None
         self.say("")
@@ -560,7 +521,7 @@ class PlainWalk:
         self.say("\n".join(plan_lines(plan, self.lang)))
         self.export(plan)
         self.say("")
-        self.say(ui("saved", self.lang, path=f"{self.session_id}.toml"))
+        self.say(ui("saved", self.lang, path=f"{self.session.id}.toml"))
 
     def _where(self, path: Path) -> str:
         try:
@@ -569,6 +530,7 @@ class PlainWalk:
             return str(path)
 
     def export(self, plan: Plan) -> None:
+        assert self.session is not None
         default = default_base(plan, self.cwd)
         while True:
             self.say("")
@@ -595,7 +557,10 @@ class PlainWalk:
                     continue
             try:
                 paths = write_exports(
-                    plan, base, overwrite=bool(existing), report_prefix=self.comparison_report()
+                    plan,
+                    base,
+                    overwrite=bool(existing),
+                    report_prefix=self.session.comparison_report(),
                 )
             except SmcheckError as exc:
                 self.say(f"{ui('error.title', self.lang)}: {exc}")
@@ -607,8 +572,8 @@ class PlainWalk:
 
     def goodbye(self) -> None:
         """After EOF, q or Ctrl-C: say how to come back (everything is saved already)."""
-        if self.session_id is not None:
-            self.say(self.w("plain.resume", id=self.session_id))
+        if self.session is not None:
+            self.say(self.w("plain.resume", id=self.session.id))
         elif self.at_prompt:
             self.say()
 
@@ -660,7 +625,7 @@ def run_plain(
             walk.open_session(resume)
         else:
             walk.start_menu()
-        walk.walk(walk.resume_position())
+        walk.walk()
         return EXIT_OK
     except _Stop:
         walk.goodbye()

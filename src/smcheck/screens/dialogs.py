@@ -12,12 +12,11 @@ from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.screen import ModalScreen
 from textual.widgets import Button, Input, Label, Select, Static
 
-from smcheck.core.i18n import t
-from smcheck.core.models.answers import GoalEdit
-from smcheck.core.models.common import Lang, OwnerRole
+from smcheck.core.models.answers import MAX_NAME, GoalEdit
+from smcheck.core.models.common import ROLES, Lang, OwnerRole
 from smcheck.core.models.plan import Goal
 from smcheck.core.text import one_line
-from smcheck.core.ui_text import ui
+from smcheck.core.texts import t
 from smcheck.files.export.files import targets
 from smcheck.screens.fields import FieldOrder, TextField
 from smcheck.screens.messages import GoalChanged
@@ -38,10 +37,10 @@ class HelpDialog(ModalScreen[None]):
 
     def compose(self) -> ComposeResult:
         with Vertical(classes="dialog"):
-            yield Static(Text(ui("help.title", self.lang), style="bold"))
+            yield Static(Text(t("help.title", self.lang), style="bold"))
             with VerticalScroll(id="help-body"):
-                yield Static(Text(ui("help.body", self.lang)))
-            yield Button(ui("ok", self.lang), id="ok", variant="primary", compact=True)
+                yield Static(Text(t("help.body", self.lang)))
+            yield Button(t("ok", self.lang), id="ok", variant="primary", compact=True)
 
     def on_button_pressed(self, event: Button.Pressed) -> None:
         self.dismiss(None)
@@ -59,9 +58,9 @@ class ErrorDialog(ModalScreen[None]):
 
     def compose(self) -> ComposeResult:
         with Vertical(classes="dialog error"):
-            yield Static(Text(ui("error.title", self.lang), style="bold"))
+            yield Static(Text(t("error.title", self.lang), style="bold"))
             yield Static(Text(self.message))
-            yield Button(ui("ok", self.lang), id="ok", variant="error")
+            yield Button(t("ok", self.lang), id="ok", variant="error")
 
     def on_button_pressed(self, event: Button.Pressed) -> None:
         self.dismiss(None)
@@ -110,14 +109,14 @@ class EditGoalDialog(_FormDialog[GoalChanged | None]):
     def compose(self) -> ComposeResult:
         g, lang = self.goal, self.lang
         with Vertical(classes="dialog"):
-            yield Static(Text(ui("edit.title", lang, goal=one_line(g.title)), style="bold"))
+            yield Static(Text(t("edit.title", lang, goal=one_line(g.title)), style="bold"))
             if g.kind == "outcome":
-                yield Label(ui("edit.baseline", lang))
+                yield Label(t("edit.baseline", lang))
                 yield TextField("" if g.baseline is None else f"{g.baseline:g}", id="baseline")
-                yield Label(ui("edit.target", lang))
+                yield Label(t("edit.target", lang))
                 explicit = g.target if g.target_change_pct is None else None
                 yield TextField("" if explicit is None else f"{explicit:g}", id="target")
-            yield Label(ui("edit.owner", lang))
+            yield Label(t("edit.owner", lang))
             yield Select(
                 [(t(f"role.{o}", lang), o) for o in OWNERS],
                 value=g.owner,
@@ -126,8 +125,8 @@ class EditGoalDialog(_FormDialog[GoalChanged | None]):
             )
             yield Static("", id="edit-error")
             with Horizontal(classes="buttons"):
-                yield Button(ui("ok", lang), id="ok", variant="primary")
-                yield Button(ui("cancel", lang), id="cancel")
+                yield Button(t("ok", lang), id="ok", variant="primary")
+                yield Button(t("cancel", lang), id="cancel")
 
     def _done(self) -> None:
         baseline = target = None
@@ -136,7 +135,7 @@ class EditGoalDialog(_FormDialog[GoalChanged | None]):
                 baseline = parse_amount(self.query_one("#baseline", Input).value)
                 target = parse_amount(self.query_one("#target", Input).value)
         except ValueError:
-            self.query_one("#edit-error", Static).update(ui("edit.bad-number", self.lang))
+            self.query_one("#edit-error", Static).update(t("edit.bad-number", self.lang))
             return
         owner = self.query_one("#owner", Select).value
         edit = GoalEdit(target=target, owner=owner if isinstance(owner, str) else None)
@@ -156,20 +155,20 @@ class ExportDialog(FieldOrder, ModalScreen[tuple[Path, bool] | None]):
 
     def compose(self) -> ComposeResult:
         with Vertical(classes="dialog"):
-            yield Static(Text(ui("export.title", self.lang), style="bold"))
-            yield Label(ui("export.intro", self.lang))
+            yield Static(Text(t("export.title", self.lang), style="bold"))
+            yield Label(t("export.intro", self.lang))
             yield TextField(str(self.base), id="export-path")
             yield Static("", id="export-warning")
             with Horizontal(classes="buttons"):
-                yield Button(ui("export.go", self.lang), id="export", variant="primary")
-                yield Button(ui("cancel", self.lang), id="cancel")
+                yield Button(t("export.go", self.lang), id="export", variant="primary")
+                yield Button(t("cancel", self.lang), id="cancel")
 
     def on_mount(self) -> None:
         self.set_focus(self.query_one(Input))
 
     def on_input_changed(self, event: Input.Changed) -> None:
         self.confirmed = None
-        self.query_one("#export", Button).label = ui("export.go", self.lang)
+        self.query_one("#export", Button).label = t("export.go", self.lang)
         self.query_one("#export-warning", Static).update("")
 
     def on_input_submitted(self, event: Input.Submitted) -> None:
@@ -195,14 +194,11 @@ class ExportDialog(FieldOrder, ModalScreen[tuple[Path, bool] | None]):
             self.confirmed = base
             names = ", ".join(p.name for p in existing)
             self.query_one("#export-warning", Static).update(
-                Text(ui("export.exists", self.lang, files=names))
+                Text(t("export.exists", self.lang, files=names))
             )
-            self.query_one("#export", Button).label = ui("export.overwrite", self.lang)
+            self.query_one("#export", Button).label = t("export.overwrite", self.lang)
             return
         self.dismiss((base, self.confirmed == base))
-
-
-ROLES = ("leadership", "team", "consultant")
 
 
 class RespondentDialog(_FormDialog[tuple[str, str] | None]):
@@ -221,9 +217,9 @@ class RespondentDialog(_FormDialog[tuple[str, str] | None]):
         lang = self.lang
         with Vertical(classes="dialog"):
             yield Static(Text(self.title_text, style="bold"))
-            yield Label(ui("profile.respondent", lang))
-            yield TextField(self.respondent_name, id="respondent-name", max_length=200)
-            yield Label(ui("profile.role", lang))
+            yield Label(t("profile.respondent", lang))
+            yield TextField(self.respondent_name, id="respondent-name", max_length=MAX_NAME)
+            yield Label(t("profile.role", lang))
             yield Select(
                 [(t(f"role.{r}", lang), r) for r in ROLES],
                 value=self.role,
@@ -231,8 +227,8 @@ class RespondentDialog(_FormDialog[tuple[str, str] | None]):
                 id="respondent-role",
             )
             with Horizontal(classes="buttons"):
-                yield Button(ui("ok", lang), id="ok", variant="primary")
-                yield Button(ui("cancel", lang), id="cancel")
+                yield Button(t("ok", lang), id="ok", variant="primary")
+                yield Button(t("cancel", lang), id="cancel")
 
     def _done(self) -> None:
         role = self.query_one(Select).value
@@ -255,7 +251,7 @@ class ConfirmDialog(ModalScreen[bool]):
             yield Static(Text(self.message))
             with Horizontal(classes="buttons"):
                 yield Button(self.yes, id="yes", variant="error")
-                yield Button(ui("cancel", self.lang), id="no")
+                yield Button(t("cancel", self.lang), id="no")
 
     def on_mount(self) -> None:
         self.set_focus(self.query_one("#no", Button))
@@ -288,6 +284,6 @@ class AmountDialog(FieldOrder, ModalScreen[tuple[float | None] | None]):
         try:
             value = parse_amount(event.value)
         except ValueError:
-            self.query_one("#edit-error", Static).update(ui("edit.bad-number", self.lang))
+            self.query_one("#edit-error", Static).update(t("edit.bad-number", self.lang))
             return
         self.dismiss((value,))

@@ -12,13 +12,14 @@ from textual.events import DescendantFocus
 from textual.messages import UpdateScroll
 from textual.widgets import Header, Input, Static
 
-from smcheck.core.models.answers import Answers
+from smcheck.core.models.answers import Answers, Confidence
 from smcheck.core.models.assessment import Assessment, Dimension
 from smcheck.core.models.common import Lang
 from smcheck.core.text import one_line
 from smcheck.screens.base import WalkScreen
-from smcheck.screens.fields import FieldOrder, QuietFooter
+from smcheck.screens.fields import FieldOrder
 from smcheck.screens.question import QuestionCard
+from smcheck.seams import QuietFooter
 
 
 class DimensionScreen(FieldOrder, WalkScreen):
@@ -157,19 +158,19 @@ class DimensionScreen(FieldOrder, WalkScreen):
             return isinstance(self.focused, Input)  # in a note the letters are typed
         return True
 
-    def action_confidence(self, level: str) -> None:
+    def action_confidence(self, level: Confidence) -> None:
         if self._typed(self.KEYS[level]):
             return
         card = self.focused
         if isinstance(card, QuestionCard):
-            card.set_field("confidence", None if card.answer.confidence == level else level)
+            card.set_confidence(None if card.answer.confidence == level else level)
 
     def action_revisit(self) -> None:
         if self._typed("f"):
             return
         card = self.focused
         if isinstance(card, QuestionCard):
-            card.set_field("revisit", not card.answer.revisit)
+            card.set_revisit(not card.answer.revisit)
 
     def action_move(self, step: int) -> None:
         card = self.focused

@@ -6,7 +6,7 @@ from typing import Any
 
 from textual.binding import Binding
 from textual.screen import Screen
-from textual.widgets import Footer, Input, OptionList, SelectionList
+from textual.widgets import Input, OptionList, SelectionList
 
 from smcheck.core.text import printable
 
@@ -20,24 +20,6 @@ class TextField(Input):
 
     def on_mount(self) -> None:
         self.cursor_blink = bool(getattr(self.app, "cursor_blink", True))
-
-
-class QuietFooter(Footer):
-    """Textual's footer, rebuilt only when the keys it shows change (not on every focus move:
-    moving between questions would otherwise rebuild it each time, the costliest part of a move)."""
-
-    _shown: tuple[tuple[str, str, bool], ...] | None = None
-
-    def bindings_changed(self, screen: Screen[Any]) -> None:
-        shown = tuple(
-            (key, active.binding.description, active.enabled)
-            for key, active in screen.active_bindings.items()
-            if active.binding.show
-        )
-        if shown == self._shown:
-            return
-        self._shown = shown
-        super().bindings_changed(screen)
 
 
 class FieldOrder(Screen[Any]):

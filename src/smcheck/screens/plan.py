@@ -9,13 +9,14 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.widgets import DataTable, Header, Static
 
-from smcheck.core.i18n import t
 from smcheck.core.models.common import Lang
 from smcheck.core.models.plan import Goal, Plan
 from smcheck.core.text import one_line
+from smcheck.core.texts import t
 from smcheck.screens.base import WalkScreen
-from smcheck.screens.dialogs import EditGoalDialog
-from smcheck.screens.fields import QuietFooter
+from smcheck.screens.dialogs import AmountDialog, EditGoalDialog
+from smcheck.screens.messages import ActualRecorded
+from smcheck.seams import QuietFooter
 
 
 def amount(value: float | None) -> str:
@@ -108,7 +109,7 @@ class PlanScreen(WalkScreen):
         table = self.query_one("#progress", DataTable)
         table.clear()
         for g in self.plan.start_point.goals:
-            status = self.t(f"status.{g.status}")
+            status = self.t(f"progress.status.{g.status}")
             if g.progress_pct is not None:
                 status += f" ({g.progress_pct} %)"
             table.add_row(
@@ -123,13 +124,20 @@ class PlanScreen(WalkScreen):
     def on_data_table_row_selected(self, event: DataTable.RowSelected) -> None:
         if event.data_table.id == "progress" and event.row_key.value and self.plan.start_point:
             done = next(g for g in self.plan.start_point.goals if g.id == event.row_key.value)
-            self.smcheck.edit_actual(done.id, one_line(done.title), done.actual)
+            self.app.push_screen(
+                AmountDialog(self.lang, one_line(done.title), self.t("progress.actual"), done.actual),
+                lambda result: self._entered(done.id, result),
+            )
             return
         if event.data_table.id != "goals" or event.row_key.value is None:
             return
         goal = next((g for g in self.plan.goals if g.id == event.row_key.value), None)
         if goal is not None:
             self.app.push_screen(EditGoalDialog(self.lang, goal), self._edited)
+
+    def _entered(self, goal: str, result: tuple[float | None] | None) -> None:
+        if result is not None:
+            self.post_message(ActualRecorded(goal, result[0]))
 
     def _edited(self, result: Any) -> None:
         if result is not None:

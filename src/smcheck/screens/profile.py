@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import Any
+from typing import Any, cast
 
 from rich.text import Text
 from textual.app import ComposeResult
@@ -11,17 +11,16 @@ from textual.containers import Grid, VerticalScroll
 from textual.widgets import Button, Header, Input, Label, Select, SelectionList, Static
 from textual.widgets.selection_list import Selection
 
-from smcheck.core.i18n import t
-from smcheck.core.models.answers import Answers, Size
+from smcheck.core.models.answers import MAX_GOAL, MAX_NAME, SIZES, Answers, Size
 from smcheck.core.models.assessment import Assessment
-from smcheck.core.models.common import Lang
+from smcheck.core.models.common import ROLES, Lang, Role
 from smcheck.core.text import one_line
+from smcheck.core.texts import t
+from smcheck.files.open_session import OrganisationEdit, RespondentEdit
 from smcheck.screens.base import WalkScreen
-from smcheck.screens.dialogs import ROLES
-from smcheck.screens.fields import FieldOrder, ListKeys, QuietFooter, TextField
+from smcheck.screens.fields import FieldOrder, ListKeys, TextField
 from smcheck.screens.messages import ProfileChanged
-
-SIZES: tuple[Size, ...] = ("1-9", "10-49", "50-249", "250-999", "1000+")
+from smcheck.seams import QuietFooter
 
 
 class ProfileScreen(FieldOrder, ListKeys, WalkScreen):
@@ -48,7 +47,7 @@ class ProfileScreen(FieldOrder, ListKeys, WalkScreen):
         with VerticalScroll(id="profile-scroll"):
             with Grid(id="profile-form"):
                 yield Label(self.t("profile.name"))
-                yield TextField(org.name, id="organisation-name", max_length=200, compact=True)
+                yield TextField(org.name, id="organisation-name", max_length=MAX_NAME, compact=True)
                 yield Label(self.t("profile.size"))
                 yield Select(
                     [(s, s) for s in SIZES],
@@ -59,7 +58,7 @@ class ProfileScreen(FieldOrder, ListKeys, WalkScreen):
                 )
                 yield Label(self.t("profile.industry"))
                 yield TextField(
-                    org.industry, id="organisation-industry", max_length=200, compact=True
+                    org.industry, id="organisation-industry", max_length=MAX_NAME, compact=True
                 )
                 yield Label(self.t("profile.channels"))
                 yield TextField(
@@ -69,11 +68,11 @@ class ProfileScreen(FieldOrder, ListKeys, WalkScreen):
                     compact=True,
                 )
                 yield Label(self.t("profile.goal1"))
-                yield TextField(goals[0], id="goal-1", max_length=300, compact=True)
+                yield TextField(goals[0], id="goal-1", max_length=MAX_GOAL, compact=True)
                 yield Label(self.t("profile.goal2"))
-                yield TextField(goals[1], id="goal-2", max_length=300, compact=True)
+                yield TextField(goals[1], id="goal-2", max_length=MAX_GOAL, compact=True)
                 yield Label(self.t("profile.respondent"))
-                yield TextField(who.name, id="respondent-name", max_length=200, compact=True)
+                yield TextField(who.name, id="respondent-name", max_length=MAX_NAME, compact=True)
                 yield Label(self.t("profile.role"))
                 yield Select(
                     [(t(f"role.{r}", lang), r) for r in ROLES],
@@ -105,18 +104,22 @@ class ProfileScreen(FieldOrder, ListKeys, WalkScreen):
         self.set_focus(self.query_one("#organisation-name", Input))
 
     def on_input_changed(self, event: Input.Changed) -> None:
-        field = event.input.id or ""
+        field, value = event.input.id or "", event.value
+        edit: OrganisationEdit | RespondentEdit
         if field.startswith("goal-"):
             goals = [self.query_one(f"#goal-{i}", Input).value.strip() for i in (1, 2)]
-            self.post_message(
-                ProfileChanged("organisation", "company_goals", [g for g in goals if g])
-            )
+            edit = OrganisationEdit(company_goals=tuple(g for g in goals if g))
         elif field == "organisation-channels":
-            channels = [c.strip() for c in event.value.split(",") if c.strip()]
-            self.post_message(ProfileChanged("organisation", "channels", channels))
+            edit = OrganisationEdit(
+                channels=tuple(c.strip() for c in value.split(",") if c.strip())
+            )
+        elif field == "organisation-name":
+            edit = OrganisationEdit(name=value)
+        elif field == "organisation-industry":
+            edit = OrganisationEdit(industry=value)
         else:
-            section, name = field.split("-", 1)
-            self.post_message(ProfileChanged(section, name, event.value))
+            edit = RespondentEdit(name=value)
+        self.post_message(ProfileChanged(edit))
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         if action == "next_field":
@@ -127,15 +130,18 @@ class ProfileScreen(FieldOrder, ListKeys, WalkScreen):
         self.focus_next()
 
     def on_select_changed(self, event: Select.Changed) -> None:
-        section, name = (event.select.id or "").split("-", 1)
-        value = "" if event.value is Select.NULL else event.value
-        self.post_message(ProfileChanged(section, name, value))
+        value = event.value
+        if event.select.id == "respondent-role":
+            self.post_message(ProfileChanged(RespondentEdit(role=cast("Role", value))))
+        else:
+            size = "" if value is Select.NULL else value
+            self.post_message(ProfileChanged(OrganisationEdit(size=cast("Size", size))))
 
     def on_selection_list_selected_changed(self, event: SelectionList.SelectedChanged[str]) -> None:
         chosen = set(event.selection_list.selected)
         ordered = [o.id for o in self.assessment.objectives if o.id in chosen]
-        self.post_message(ProfileChanged("organisation", "objectives", ordered))
+        self.post_message(ProfileChanged(OrganisationEdit(objectives=tuple(ordered))))
 
     async def on_button_pressed(self, event: Button.Pressed) -> None:
         if event.button.id == "continue":
-            await self.smcheck.action_next()
+            await self.app.run_action("app.next")

@@ -14,13 +14,18 @@ from textual.style import Style as VisualStyle
 from textual.widget import Widget
 from textual.widgets import Input
 
-from smcheck.core.models.answers import Answer
+from smcheck.core.models.answers import Answer, Confidence
 from smcheck.core.models.assessment import Question
 from smcheck.core.models.common import Lang
 from smcheck.core.text import one_line
-from smcheck.core.ui_text import ui
+from smcheck.core.texts import t
 from smcheck.screens.fields import TextField
-from smcheck.screens.messages import AnswerFieldChanged, AnswerPicked
+from smcheck.screens.messages import (
+    AnswerPicked,
+    ConfidenceChanged,
+    NoteChanged,
+    RevisitChanged,
+)
 
 MARK = {True: "●", False: "○"}
 INDENT = 6  # " ● 1  " before an option's text; its wrapped lines line up under the text
@@ -110,19 +115,19 @@ class QuestionText(Widget):
         options: list[tuple[int | str, str, str]] = [
             (k, str(k), one_line(text)) for k, text in enumerate(q.options.get(lang), start=1)
         ]
-        options.append(("dont-know", "0", ui("dim.dont-know", lang)))
-        options.append(("n/a", "n", ui("dim.n-a", lang)))
+        options.append(("dont-know", "0", t("dim.dont-know", lang)))
+        options.append(("n/a", "n", t("dim.n-a", lang)))
         return options
 
     def interview_line(self) -> Content:
         """Confidence and the revisit flag, readable without colour."""
         lang, a = self.lang, self.answer
         key = self.style("key")
-        parts: list[str | tuple[str, VisualStyle]] = [ui("dim.confidence", lang)]
+        parts: list[str | tuple[str, VisualStyle]] = [t("dim.confidence", lang)]
         for letter, level in (("g", "guess"), ("k", "know"), ("v", "verified")):
             parts += [f"  {MARK[a.confidence == level]} ", (letter, key)]
-            parts.append(f" {ui(f'conf.{level}', lang)}")
-        parts += [f"    {'⚑' if a.revisit else '·'} ", ("f", key), f" {ui('dim.revisit', lang)}"]
+            parts.append(f" {t(f'conf.{level}', lang)}")
+        parts += [f"    {'⚑' if a.revisit else '·'} ", ("f", key), f" {t('dim.revisit', lang)}"]
         return Content.assemble(*parts)
 
     def texts(self) -> tuple[Content, Content, Content]:
@@ -132,10 +137,10 @@ class QuestionText(Widget):
             self.style("prompt")
         )
         why = Content.assemble(
-            Content.styled(ui("dim.why", lang), "italic"), one_line(q.help.get(lang))
+            Content.styled(t("dim.why", lang), "italic"), one_line(q.help.get(lang))
         ).stylize(self.style("help"))
         hint = Content.assemble(
-            Content.styled(ui("dim.hint", lang), "bold"), one_line(q.hint.get(lang))
+            Content.styled(t("dim.hint", lang), "bold"), one_line(q.hint.get(lang))
         ).stylize(self.style("hint"))
         return prompt, why, hint
 
@@ -302,7 +307,7 @@ class QuestionCard(Vertical, can_focus=True):
         yield self.text
         yield TextField(
             self.answer.note,
-            placeholder=ui("dim.note-shared" if self.interview else "dim.note", lang),
+            placeholder=t("dim.note-shared" if self.interview else "dim.note", lang),
             classes="note",
             id=f"note-{q.id}",
             compact=True,
@@ -311,18 +316,24 @@ class QuestionCard(Vertical, can_focus=True):
         if self.interview:
             yield TextField(
                 self.answer.private_note,
-                placeholder=ui("dim.note-private", lang),
+                placeholder=t("dim.note-private", lang),
                 classes="note private",
                 id=f"private-{q.id}",
                 compact=True,
                 select_on_focus=False,
             )
 
-    def set_field(self, field: str, value: object) -> None:
-        """Change confidence or the revisit flag; the app saves it."""
-        self.answer = self.answer.model_copy(update={field: value})
+    def set_confidence(self, confidence: Confidence | None) -> None:
+        """Change how sure the answer is; the app saves it."""
+        self.answer = self.answer.model_copy(update={"confidence": confidence})
         self.text.show(self.answer)
-        self.post_message(AnswerFieldChanged(self.question.id, field, value))
+        self.post_message(ConfidenceChanged(self.question.id, confidence))
+
+    def set_revisit(self, revisit: bool) -> None:
+        """Flag the question to come back to, or unflag it; the app saves it."""
+        self.answer = self.answer.model_copy(update={"revisit": revisit})
+        self.text.show(self.answer)
+        self.post_message(RevisitChanged(self.question.id, revisit))
 
     @property
     def value(self) -> int | str:
@@ -337,11 +348,12 @@ class QuestionCard(Vertical, can_focus=True):
 
     def on_input_changed(self, event: Input.Changed) -> None:
         event.stop()
-        field = "private_note" if event.input.has_class("private") else "note"
+        private = event.input.has_class("private")
+        field = "private_note" if private else "note"
         if event.value != getattr(self.answer, field):
             self.answer = self.answer.model_copy(update={field: event.value})
             self.text.answer = self.answer
-            self.post_message(AnswerFieldChanged(self.question.id, field, event.value))
+            self.post_message(NoteChanged(self.question.id, event.value, private=private))
 
     def on_input_submitted(self, event: Input.Submitted) -> None:
         event.stop()

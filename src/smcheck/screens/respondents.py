@@ -10,18 +10,24 @@ from textual.binding import Binding
 from textual.containers import VerticalScroll
 from textual.widgets import DataTable, Header, Static
 
-from smcheck.core.i18n import t
-from smcheck.core.models.answers import Answers
-from smcheck.core.models.assessment import Assessment
+from smcheck.core.errors import SmcheckError
+from smcheck.core.models.answers import Respondent
 from smcheck.core.models.common import Lang
 from smcheck.core.text import one_line
+from smcheck.files.open_session import OpenSession
 from smcheck.files.session import progress
 from smcheck.screens.base import SmcheckScreen
-from smcheck.screens.fields import QuietFooter
+from smcheck.screens.dialogs import ConfirmDialog, RespondentDialog
+from smcheck.screens.messages import RespondentChosen
+from smcheck.seams import QuietFooter
 
 
 class RespondentsScreen(SmcheckScreen):
-    """Everyone interviewed for one organisation; add, rename, remove, open, compare."""
+    """Everyone interviewed for one organisation; add, rename, remove, open, compare.
+
+    Other respondents' sessions are changed through the open session (each under its own lock);
+    choosing one to continue with is the app's business (:class:`RespondentChosen`).
+    """
 
     BINDINGS = [
         Binding("escape", "app.pop_screen", "key.back", key_display="esc"),
@@ -35,15 +41,17 @@ class RespondentsScreen(SmcheckScreen):
     def __init__(
         self,
         lang: Lang,
-        assessment: Assessment,
-        members: list[tuple[str, Answers]],
-        current: str,
+        session: OpenSession,
+        *,
+        adding: bool = False,
+        comparing: bool = False,
         **kwargs: Any,
     ) -> None:
         super().__init__(lang, **kwargs)
-        self.assessment = assessment
-        self.members = members
-        self.current = current
+        self.session = session
+        self.members = session.members()
+        self.adding = adding
+        self.comparing = comparing
 
     def compose(self) -> ComposeResult:
         yield Header()
@@ -56,21 +64,32 @@ class RespondentsScreen(SmcheckScreen):
         table = self.query_one(DataTable)
         for key in ("resp.col.name", "resp.col.role", "resp.col.progress", "resp.col.session"):
             table.add_column(self.t(key), key=key)
+        self.fill()
+        self.set_focus(table)
+        if self.adding:
+            self.action_add()
+        elif self.comparing:
+            self.action_compare()
+
+    def fill(self) -> None:
+        """The members of the engagement, the open session marked and highlighted."""
+        table = self.query_one(DataTable)
+        table.clear()
+        current = self.session.id
         for sid, answers in self.members:
-            given, total = progress(answers, self.assessment)
+            given, total = progress(answers, self.session.assessment)
             name = one_line(answers.respondent.name) or self.t("start.unnamed")
-            marker = "▶ " if sid == self.current else "  "
+            marker = "▶ " if sid == current else "  "
             table.add_row(
                 Text(marker + name),
-                t(f"role.{answers.respondent.role}", self.lang),
+                self.t(f"role.{answers.respondent.role}"),
                 f"{given}/{total}",
                 sid,
                 key=sid,
             )
-        self.set_focus(table)
         ids = [sid for sid, _ in self.members]
-        if self.current in ids:
-            table.move_cursor(row=ids.index(self.current))
+        if current in ids:
+            table.move_cursor(row=ids.index(current))
 
     def _selected(self) -> str | None:
         table = self.query_one(DataTable)
@@ -78,25 +97,77 @@ class RespondentsScreen(SmcheckScreen):
             return None
         return self.members[table.cursor_row][0]
 
+    def _refresh(self) -> None:
+        self.members = self.session.members()
+        self.fill()
+
     def on_data_table_row_selected(self, event: DataTable.RowSelected) -> None:
         if event.row_key.value:
-            self.smcheck.open_respondent(event.row_key.value)
+            self.post_message(RespondentChosen(event.row_key.value))
 
     def action_add(self) -> None:
-        self.smcheck.add_respondent()
+        def added(result: tuple[str, str] | None) -> None:
+            if result is not None:
+                who = Respondent.model_validate({"name": result[0], "role": result[1]})
+                try:
+                    session_id = self.session.add_respondent(who)
+                except SmcheckError as exc:
+                    self.error(str(exc))
+                    return
+                self.post_message(RespondentChosen(session_id))
+
+        self.app.push_screen(RespondentDialog(self.lang, self.t("resp.add")), added)
 
     def action_rename(self) -> None:
         sid = self._selected()
-        if sid:
-            self.smcheck.rename_respondent(sid)
+        if sid is None:
+            return
+        answers = dict(self.members)[sid]
+
+        def renamed(result: tuple[str, str] | None) -> None:
+            if result is None:
+                return
+            who = Respondent.model_validate({"name": result[0], "role": result[1]})
+            try:
+                self.session.rename_respondent(sid, who)
+            except SmcheckError as exc:
+                self.error(str(exc))
+            if sid == self.session.id:
+                self.app.sub_title = self.session.label
+            self._refresh()
+
+        dialog = RespondentDialog(
+            self.lang, self.t("resp.rename"), answers.respondent.name, answers.respondent.role
+        )
+        self.app.push_screen(dialog, renamed)
 
     def action_remove(self) -> None:
         sid = self._selected()
-        if sid:
-            self.smcheck.remove_respondent(sid)
+        if sid is None:
+            return
+        if sid == self.session.id:
+            self.error(self.t("resp.remove-current"))
+            return
+
+        def confirmed(yes: bool | None) -> None:
+            if yes:
+                try:
+                    self.session.remove_respondent(sid)
+                except SmcheckError as exc:
+                    self.error(str(exc))
+                    return
+                self._refresh()
+
+        ask = ConfirmDialog(self.lang, self.t("resp.remove-ask", id=sid), self.t("key.remove"))
+        self.app.push_screen(ask, confirmed)
 
     def action_compare(self) -> None:
-        self.smcheck.show_comparison()
+        try:
+            comparison = self.session.comparison()
+        except SmcheckError as exc:
+            self.error(str(exc))
+            return
+        self.app.push_screen(CompareScreen(self.lang, comparison))
 
 
 class CompareScreen(SmcheckScreen):

@@ -14,7 +14,8 @@ from smcheck.core.models.assessment import Assessment
 from smcheck.core.models.common import Lang
 from smcheck.core.text import one_line
 from smcheck.screens.base import WalkScreen
-from smcheck.screens.fields import QuietFooter
+from smcheck.screens.messages import QuestionChosen
+from smcheck.seams import QuietFooter
 
 
 class ReviewScreen(WalkScreen):
@@ -75,8 +76,8 @@ class ReviewScreen(WalkScreen):
 
     def on_data_table_row_selected(self, event: DataTable.RowSelected) -> None:
         if event.row_key.value:
-            self.smcheck.jump_to_question(event.row_key.value)
+            self.post_message(QuestionChosen(event.row_key.value))
 
     async def on_button_pressed(self, event: Button.Pressed) -> None:
         if event.button.id == "to-results":
-            await self.smcheck.action_next()
+            await self.app.run_action("app.next")

@@ -3,8 +3,7 @@
 from __future__ import annotations
 
 import asyncio
-from collections.abc import Callable
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, cast
 
 from rich.text import Text
 from textual.app import ComposeResult
@@ -12,37 +11,49 @@ from textual.binding import Binding
 from textual.widgets import Header, OptionList, Static
 from textual.widgets.option_list import Option
 
+from smcheck.core.errors import InvalidFile
 from smcheck.core.langs import Lang
 from smcheck.core.text import one_line
+from smcheck.core.walk import minutes
 from smcheck.screens.base import SmcheckScreen
-from smcheck.screens.fields import ListKeys, QuietFooter
+from smcheck.screens.fields import ListKeys
+from smcheck.screens.messages import New, Resume, StartChoice
+from smcheck.seams import QuietFooter
 
 if TYPE_CHECKING:
+    from smcheck.app import SmcheckApp
+    from smcheck.core.models.answers import Scope
+    from smcheck.core.models.assessment import Assessment
     from smcheck.files.overview import AssessmentInfo, SessionInfo
-
-SECONDS_PER_QUESTION = 20
 
 
 class StartScreen(ListKeys, SmcheckScreen):
     """Choose what to do; the most recent unfinished session comes first."""
 
     BINDINGS = [
-        Binding("enter", "app.choose_start", "key.next", key_display="⏎", priority=True),
+        Binding("enter", "choose", "key.next", key_display="⏎", priority=True),
         Binding("ctrl+q", "app.quit", "key.quit"),
     ]
 
     def __init__(
         self,
         lang: Lang,
-        load: Callable[[], tuple[list[AssessmentInfo], list[SessionInfo]]],
+        only: Assessment | None = None,
         **kwargs: Any,
     ) -> None:
         super().__init__(lang, **kwargs)
-        self.load = load
+        self.only = only
+        """The one questionnaire offered (``smcheck run QUESTIONNAIRE``), else all installed."""
         self.assessments: list[AssessmentInfo] = []
         self.sessions: list[SessionInfo] = []
+        self.choices: dict[str, StartChoice] = {}
         self.ready = asyncio.Event()
         """Set once the list is filled: a choice typed ahead of it waits for it."""
+
+    @property
+    def smcheck(self) -> SmcheckApp:
+        """The app, typed (the start screen hands it the choice and waits for the next screen)."""
+        return cast("SmcheckApp", self.app)
 
     def compose(self) -> ComposeResult:
         yield Header()
@@ -60,6 +71,7 @@ class StartScreen(ListKeys, SmcheckScreen):
         if resumable:
             options.append(Option(Text(self.t("start.resume"), style="bold"), disabled=True))
             for s in resumable[:9]:
+                self.choices[f"resume:{s.id}"] = Resume(s.id)
                 options.append(
                     Option(
                         self._session_label(s), id=f"resume:{s.id}", disabled=s.problem is not None
@@ -78,10 +90,12 @@ class StartScreen(ListKeys, SmcheckScreen):
                     Text(f"{self.t('start.new')}: {one_line(title)}", style="bold"), disabled=True
                 )
             )
-            for scope in ("quick", "full"):
+            scopes: tuple[Scope, ...] = ("quick", "full")
+            for scope in scopes:
                 n = a.count(scope)
                 if n:
-                    label = self.t(f"start.{scope}", n=n, min=_minutes(n))
+                    label = self.t(f"start.{scope}", n=n, min=minutes(n))
+                    self.choices[f"new:{i}:{scope}"] = New(a, scope)
                     options.append(Option(f"  {label}", id=f"new:{i}:{scope}"))
         return options
 
@@ -106,7 +120,9 @@ class StartScreen(ListKeys, SmcheckScreen):
         self.run_worker(self._read, thread=True, exclusive=True, group="start")
 
     def _read(self) -> None:
-        found = self.load()
+        from smcheck.files.overview import start_choices
+
+        found = start_choices(self.only)
         self.app.call_from_thread(self._fill, *found)
 
     def _fill(self, assessments: list[AssessmentInfo], sessions: list[SessionInfo]) -> None:
@@ -121,9 +137,25 @@ class StartScreen(ListKeys, SmcheckScreen):
         self.ready.set()
 
     async def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
-        # a mouse click; Enter is a priority binding run by the app itself, so that keys typed
-        # ahead wait until the next screen is there
-        await self.app.run_action("app.choose_start")
+        # a mouse click; Enter is a priority binding, so that keys typed ahead wait until the
+        # next screen is there
+        await self.action_choose()
+
+    async def action_choose(self) -> None:
+        """Start or resume what is highlighted (Enter typed before the list was read waits)."""
+        await self.ready.wait()
+        choice = self.chosen()
+        if isinstance(choice, Resume):
+            await self.smcheck.resume(choice.session_id)
+        elif choice is not None:
+            from smcheck.files.catalog import load_assessment
+
+            try:
+                assessment = self.only or load_assessment(choice.assessment.path)
+            except InvalidFile as exc:
+                self.error("\n".join(str(p) for p in exc.problems))
+                return
+            await self.smcheck.start_new(assessment, choice.scope)
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         if action == "list_key" and not self.ready.is_set():
@@ -134,11 +166,9 @@ class StartScreen(ListKeys, SmcheckScreen):
         await self.ready.wait()
         await super().action_list_key(action)
 
-    def chosen(self) -> str:
-        """The id of the highlighted choice ("resume:ID" or "new:INDEX:SCOPE")."""
+    def chosen(self) -> StartChoice | None:
+        """What the highlighted entry stands for."""
         option = self.query_one(OptionList).highlighted_option
-        return (option.id or "") if option is not None else ""
-
-
-def _minutes(questions: int) -> int:
-    return max(1, round(questions * SECONDS_PER_QUESTION / 60))
+        if option is None or option.id is None:
+            return None
+        return self.choices[option.id]

@@ -3,18 +3,21 @@
 from __future__ import annotations
 
 from datetime import date, datetime
-from typing import Annotated, Literal
+from typing import Annotated, Literal, get_args
 
 from pydantic import BeforeValidator, Field, StrictInt
 
+from smcheck.core.ids import SESSION_ID
 from smcheck.core.models.common import Id, Lang, OwnerRole, Role, Strict
-from smcheck.files.locations import SESSION_ID
 
 ANSWERS_SCHEMA = "smcheck.answers/1"
 
 DONT_KNOW = "dont-know"
 NOT_APPLICABLE = "n/a"
 UNANSWERED = ""
+
+MAX_NAME, MAX_GOAL, MAX_CHANNEL, MAX_CHANNELS, MAX_NOTE = 200, 300, 100, 30, 10_000
+"""Limits of the answers file: names, a company goal, a channel, channels, a note."""
 
 
 def _check_value(value: object) -> object:
@@ -33,9 +36,26 @@ Scope = Literal["full", "quick"]
 Size = Literal["", "1-9", "10-49", "50-249", "250-999", "1000+"]
 """Number of employees."""
 
+SIZES: tuple[Size, ...] = tuple(s for s in get_args(Size) if s)
+"""The size classes, smallest first ("" means not given)."""
+
 
 Amount = Annotated[float, Field(ge=0, le=1e12, allow_inf_nan=False)]
 """A measured or targeted KPI value."""
+
+
+ENABLER = "enable-"
+"""Goal ids of enabler goals start with this, then the dimension id (outcome goals are KPI ids)."""
+
+
+def enabler_goal(dimension_id: str) -> str:
+    """The id of the enabler goal for a weak dimension."""
+    return ENABLER + dimension_id
+
+
+def is_enabler(goal_id: str) -> bool:
+    """True for an enabler goal (no KPI, so no baseline)."""
+    return goal_id.startswith(ENABLER)
 
 
 class GoalEdit(Strict):
@@ -53,10 +73,10 @@ class Answer(Strict):
     """The answer to one question."""
 
     value: AnswerValue = ""
-    note: str = Field(default="", max_length=10_000, description="Shared with the client.")
+    note: str = Field(default="", max_length=MAX_NOTE, description="Shared with the client.")
     private_note: str = Field(
         default="",
-        max_length=10_000,
+        max_length=MAX_NOTE,
         description="The interviewer's own; never in a client report.",
     )
     confidence: Confidence | None = None
@@ -67,21 +87,21 @@ class Answer(Strict):
 class Respondent(Strict):
     """Who gave these answers."""
 
-    name: str = Field(default="", max_length=200)
+    name: str = Field(default="", max_length=MAX_NAME)
     role: Role = "leadership"
 
 
 class Organisation(Strict):
     """The organisation profile: what it is and what it wants from social media."""
 
-    name: str = Field(default="", max_length=200)
+    name: str = Field(default="", max_length=MAX_NAME)
     size: Size = ""
-    industry: str = Field(default="", max_length=200)
-    channels: list[Annotated[str, Field(max_length=100)]] = Field(
-        default_factory=list, max_length=30
+    industry: str = Field(default="", max_length=MAX_NAME)
+    channels: list[Annotated[str, Field(max_length=MAX_CHANNEL)]] = Field(
+        default_factory=list, max_length=MAX_CHANNELS
     )
     objectives: list[Id] = Field(default_factory=list, description="Objective ids, e.g. awareness.")
-    company_goals: list[Annotated[str, Field(min_length=1, max_length=300)]] = Field(
+    company_goals: list[Annotated[str, Field(min_length=1, max_length=MAX_GOAL)]] = Field(
         default_factory=list,
         max_length=2,
         description="One or two company goals social media serves.",

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import Annotated, Literal
+from typing import Annotated, Literal, get_args
 
 from pydantic import BaseModel, ConfigDict, Field, StringConstraints
 
@@ -16,6 +16,8 @@ NonEmpty = Annotated[str, StringConstraints(min_length=1, strip_whitespace=False
 
 Role = Literal["leadership", "team", "consultant"]
 """Who answered: the articles' point is that leadership and team must meet."""
+
+ROLES: tuple[Role, ...] = get_args(Role)
 
 OwnerRole = Literal[
     "leadership",

@@ -7,48 +7,15 @@ from typing import Any
 
 import tomli_w
 
-from smcheck.core.i18n import t
-from smcheck.core.models.common import Lang, Role
+from smcheck.core.models.common import Role
 from smcheck.core.models.comparison import ROLES, Comparison
 from smcheck.core.text import bar, md_escape, one_line
+from smcheck.core.texts import t
 
 LABEL_WIDTH = 12
 """Respondent labels are cut to this many characters in the terminal table."""
 
 NO_SCORE = "–"
-
-_WORDS: dict[str, dict[Lang, str]] = {
-    "title": {"de": "Vergleich", "en": "Comparison"},
-    "role": {"de": "Rolle", "en": "Role"},
-    "dimension": {"de": "Dimension", "en": "Dimension"},
-    "spread": {"de": "Spanne", "en": "Spread"},
-    "combined": {"de": "Kombiniert", "en": "Combined"},
-    "mean": {"de": "Ø {role}", "en": "Ø {role}"},
-    "combined-overall": {"de": "Kombinierter Gesamtwert", "en": "Combined overall score"},
-    "combined-stage": {"de": "Kombinierte Stufe", "en": "Combined stage"},
-    "limited": {
-        "de": "Die schwächste kombinierte Dimension ({dim}) begrenzt die Stufe.",
-        "en": "The weakest combined dimension ({dim}) caps the stage.",
-    },
-    "gaps": {
-        "de": "Wahrnehmungslücken (ab {n} Punkten zwischen Leitung und Team)",
-        "en": "Perception gaps (leadership and team {n} points or more apart)",
-    },
-    "discussion": {"de": "Gesprächspunkte", "en": "Discussion items"},
-    "no-gaps": {
-        "de": "Keine: Leitung und Team liegen überall weniger als {n} Punkte auseinander.",
-        "en": "None: leadership and team are less than {n} points apart everywhere.",
-    },
-    "no-sides": {
-        "de": "Keine feststellbar: Es braucht Antworten der Leitung und des Teams.",
-        "en": "None can be found: it takes answers from leadership and from the team.",
-    },
-}
-
-
-def _w(key: str, lang: Lang, **values: object) -> str:
-    text = _WORDS[key][lang]
-    return text.format(**values) if values else text
 
 
 def _n(value: int | None) -> str:
@@ -86,7 +53,7 @@ def comparison_text(c: Comparison) -> str:
     """A plain table for the terminal, readable without colour: scores, combined, then gaps."""
     lang = c.lang
     out = [
-        f"{t('report.title', lang)}: {_w('title', lang)} · {one_line(c.assessment_title)} "
+        f"{t('report.title', lang)}: {t('comparison.title', lang)} · {one_line(c.assessment_title)} "
         f"({c.assessment} {c.assessment_version}, {c.scope})",
         "",
     ]
@@ -94,7 +61,7 @@ def comparison_text(c: Comparison) -> str:
         [
             "#",
             t("report.respondent", lang),
-            _w("role", lang),
+            t("comparison.role", lang),
             t("report.overall", lang),
             t("report.stage", lang),
             t("report.completeness", lang),
@@ -115,11 +82,11 @@ def comparison_text(c: Comparison) -> str:
 
     roles = _roles(c)
     head = [
-        _w("dimension", lang),
+        t("comparison.dimension", lang),
         *(_short(r.label) for r in c.respondents),
-        _w("spread", lang),
-        *(_w("mean", lang, role=t(f"role.{role}", lang)) for role in roles),
-        _w("combined", lang),
+        t("comparison.spread", lang),
+        *(t("comparison.mean", lang, role=t(f"role.{role}", lang)) for role in roles),
+        t("comparison.combined", lang),
     ]
     rows = [head]
     rows += [
@@ -135,16 +102,22 @@ def comparison_text(c: Comparison) -> str:
     out += [*_table(rows, set(range(1, len(head)))), ""]
 
     out.append(
-        f"{_w('combined-overall', lang)}: {_n(c.combined_overall)} · "
-        f"{_w('combined-stage', lang)}: {one_line(c.combined_stage_name)}"
+        f"{t('comparison.combined-overall', lang)}: {_n(c.combined_overall)} · "
+        f"{t('comparison.combined-stage', lang)}: {one_line(c.combined_stage_name)}"
     )
     if c.combined_limited_by:
-        out.append(_w("limited", lang, dim=c.combined_limited_by))
-    out += ["", _w("gaps", lang, n=c.gap_threshold) + ":"]
+        out.append(t("comparison.limited", lang, dim=c.combined_limited_by))
+    out += ["", t("comparison.gaps", lang, n=c.gap_threshold) + ":"]
     if c.gaps:
         out += [f"- {g.dimension}: {one_line(g.discussion)}" for g in c.gaps]
     else:
-        out.append(_w("no-gaps" if _both_sides(c) else "no-sides", lang, n=c.gap_threshold))
+        out.append(
+            t(
+                "comparison.no-gaps" if _both_sides(c) else "comparison.no-sides",
+                lang,
+                n=c.gap_threshold,
+            )
+        )
     return "\n".join(out) + "\n"
 
 
@@ -176,7 +149,7 @@ def comparison_markdown(c: Comparison) -> str:
     """A Markdown section: scores per respondent, combined bars and the discussion items."""
     lang = c.lang
     out = [
-        f"## {_w('title', lang)}",
+        f"## {t('comparison.title', lang)}",
         "",
         f"*{md_escape(c.assessment_title)}* ({c.assessment} {c.assessment_version}, {c.scope})",
         "",
@@ -184,7 +157,7 @@ def comparison_markdown(c: Comparison) -> str:
             [
                 "#",
                 t("report.respondent", lang),
-                _w("role", lang),
+                t("comparison.role", lang),
                 t("report.overall", lang),
                 t("report.stage", lang),
                 t("report.completeness", lang),
@@ -209,11 +182,11 @@ def comparison_markdown(c: Comparison) -> str:
 
     roles = _roles(c)
     head = [
-        _w("dimension", lang),
+        t("comparison.dimension", lang),
         *(md_escape(r.label) for r in c.respondents),
-        _w("spread", lang),
-        *(_w("mean", lang, role=t(f"role.{role}", lang)) for role in roles),
-        _w("combined", lang),
+        t("comparison.spread", lang),
+        *(t("comparison.mean", lang, role=t(f"role.{role}", lang)) for role in roles),
+        t("comparison.combined", lang),
     ]
     out += [_md_row(head), "|---|" + "--:|" * (len(head) - 1)]
     out += [
@@ -231,22 +204,33 @@ def comparison_markdown(c: Comparison) -> str:
     out.append("")
 
     out += [
-        f"**{_w('combined-overall', lang)}: {_n(c.combined_overall)}/100** · "
-        f"{_w('combined-stage', lang)}: **{md_escape(c.combined_stage_name)}**",
+        f"**{t('comparison.combined-overall', lang)}: {_n(c.combined_overall)}/100** · "
+        f"{t('comparison.combined-stage', lang)}: **{md_escape(c.combined_stage_name)}**",
         "",
     ]
     if c.combined_limited_by:
-        out += [_w("limited", lang, dim=c.combined_limited_by), ""]
+        out += [t("comparison.limited", lang, dim=c.combined_limited_by), ""]
     width = max(len(d.id) for d in c.dimensions) if c.dimensions else 0
     out.append("```text")
     out += [f"{d.id:<{width}}  {bar(d.combined)}  {_n(d.combined):>3}" for d in c.dimensions]
     out += ["```", ""]
 
-    out += [f"### {_w('discussion', lang)}", "", _w("gaps", lang, n=c.gap_threshold) + ":", ""]
+    out += [
+        f"### {t('comparison.discussion', lang)}",
+        "",
+        t("comparison.gaps", lang, n=c.gap_threshold) + ":",
+        "",
+    ]
     if c.gaps:
         out += [f"- **{g.dimension}**: {md_escape(g.discussion)}" for g in c.gaps]
     else:
-        out.append(_w("no-gaps" if _both_sides(c) else "no-sides", lang, n=c.gap_threshold))
+        out.append(
+            t(
+                "comparison.no-gaps" if _both_sides(c) else "comparison.no-sides",
+                lang,
+                n=c.gap_threshold,
+            )
+        )
     out.append("")
     return "\n".join(out)
 

@@ -5,9 +5,9 @@ from __future__ import annotations
 import csv
 import io
 
-from smcheck.core.i18n import t
 from smcheck.core.models.plan import Plan, Task
 from smcheck.core.text import one_line
+from smcheck.core.texts import t
 
 HEADER = (
     "Task ID",

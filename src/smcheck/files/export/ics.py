@@ -8,10 +8,10 @@ from datetime import UTC, date, datetime, time, timedelta
 from icalendar import Calendar, Event
 
 from smcheck import __version__
-from smcheck.core.i18n import t
 from smcheck.core.models.common import Lang
 from smcheck.core.models.plan import Plan
 from smcheck.core.text import one_line
+from smcheck.core.texts import t
 
 NEXT_ASSESSMENT: dict[Lang, str] = {
     "de": "Nächste Messung mit smcheck (neuer Startpunkt)",

@@ -4,11 +4,11 @@ from __future__ import annotations
 
 from datetime import date
 
-from smcheck.core.i18n import WORDS, t
 from smcheck.core.models.common import Lang
 from smcheck.core.models.plan import Goal, GoalProgress, Plan, StartPoint
 from smcheck.core.planning import format_amount
 from smcheck.core.text import bar, md_escape
+from smcheck.core.texts import KEYS, t
 
 
 def _date(d: date, lang: str) -> str:
@@ -36,7 +36,7 @@ def _score(n: int | None) -> str:
 
 def _amount(value: float, unit: str | None, lang: Lang) -> str:
     """``value`` with its unit; a unit smcheck does not know (a hand-edited plan) is left out."""
-    if unit is None or f"unit.{unit}" not in WORDS:
+    if unit is None or (unit != "count" and f"unit.{unit}" not in KEYS):
         return f"{value:g}"
     return format_amount(value, unit, lang)
 
