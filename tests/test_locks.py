@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import errno
 import fcntl
 import multiprocessing
 import os
@@ -172,6 +173,22 @@ def test_a_garbage_lock_file_is_replaced(smcheck_home: Path) -> None:
     assert lock.held
     assert (folder / f"{SESSION}.lock").read_text(encoding="utf-8").startswith(f"{os.getpid()} ")
     lock.release()
+
+
+def test_a_folder_without_os_locks_is_refused_not_raced(
+    smcheck_home: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # filelock would fall back to an existence lock (the old race); preserve_lock_file forbids
+    # that, so the OS error arrives, said as a user error.
+    def no_flock(fd: int, operation: int) -> None:
+        raise OSError(errno.ENOSYS, "Function not implemented")
+
+    monkeypatch.setattr(fcntl, "flock", no_flock)
+    lock = SessionLock(SESSION)
+    with pytest.raises(SmcheckError, match=f"^session {SESSION} cannot be locked: ") as caught:
+        lock.acquire()
+    assert not isinstance(caught.value, SessionInUse)
+    assert not lock.held
 
 
 def test_a_lock_refuses_what_is_not_a_session_id(smcheck_home: Path) -> None:

@@ -7,46 +7,30 @@ sequences, numbers before bars.
 from __future__ import annotations
 
 import re
-from typing import get_args
 
-from smcheck.core.models.answers import Size
-from smcheck.core.models.common import Lang, Role
+from smcheck.core.models.common import Lang
 from smcheck.core.models.plan import Plan, Result
 from smcheck.core.result_text import result_lines as styled_result
 from smcheck.core.text import one_line
-from smcheck.core.texts import catalogue, t
-
-SIZES: tuple[Size, ...] = tuple(s for s in get_args(Size) if s)
-ROLES: tuple[Role, ...] = get_args(Role)
-SECONDS_PER_QUESTION = 20
-"""As on the app's start screen: the time a question takes, for the estimate."""
+from smcheck.core.texts import t
 
 PROMPT = "> "
 YES = ("yes", "ja", "j", "y")
-_NOTE = re.compile(r"^(note|notiz)\s*:\s?(.*)$", re.IGNORECASE | re.DOTALL)
+NOTE = re.compile(r"^(note|notiz)\s*:\s?(.*)$", re.IGNORECASE | re.DOTALL)
 _DIGITS = re.compile(r"^[0-9]{1,6}$")
-_PRIVATE = re.compile(r"^(private|privat)\s*:\s?(.*)$", re.IGNORECASE | re.DOTALL)
-
-WORDS = catalogue()
-"""Temporary alias of the text catalogue, for :mod:`smcheck.plain.walk`; use ``t``."""
-word = t
-"""Temporary alias of :func:`smcheck.core.texts.t`, for :mod:`smcheck.plain.walk`."""
+PRIVATE = re.compile(r"^(private|privat)\s*:\s?(.*)$", re.IGNORECASE | re.DOTALL)
 
 
-class _Stop(Exception):
+class Stop(Exception):
     """stdin ended, or the user typed q: everything is saved, leave quietly."""
 
 
-def _number(text: str) -> int | None:
+def parse_number(text: str) -> int | None:
     """A number typed with ASCII digits (not "²" or "٣", which ``str.isdigit`` also takes)."""
     return int(text) if _DIGITS.fullmatch(text) else None
 
 
-def _minutes(questions: int) -> int:
-    return max(1, round(questions * SECONDS_PER_QUESTION / 60))
-
-
-def _quoted(value: str, limit: int = 40) -> str:
+def quoted(value: str, limit: int = 40) -> str:
     """Typed text as it can stand in a one-line explanation."""
     value = one_line(value)
     return value if len(value) <= limit else value[: limit - 1] + "…"

@@ -24,7 +24,6 @@ from pathlib import Path
 from typing import Any, TextIO
 
 from smcheck.core.errors import InvalidFile, SmcheckError
-from smcheck.core.i18n import t
 from smcheck.core.models.answers import (
     DONT_KNOW,
     MAX_CHANNEL,
@@ -33,34 +32,31 @@ from smcheck.core.models.answers import (
     MAX_NAME,
     MAX_NOTE,
     NOT_APPLICABLE,
+    SIZES,
     Answer,
     Answers,
     Scope,
 )
 from smcheck.core.models.assessment import Assessment, Dimension, Question
-from smcheck.core.models.common import Lang
+from smcheck.core.models.common import ROLES, Lang
 from smcheck.core.models.plan import Plan
 from smcheck.core.text import one_line, printable
-from smcheck.core.ui_text import ui
+from smcheck.core.texts import t
 from smcheck.core.walk import Profile, Walk, is_open, minutes
 from smcheck.files.catalog import entries, find_assessment, load_assessment
 from smcheck.files.export.files import default_base, targets, write_exports
 from smcheck.files.open_session import OpenSession, OrganisationEdit, RespondentEdit
 from smcheck.files.session import list_sessions
 from smcheck.plain.render import (
-    _NOTE,
-    _PRIVATE,
+    NOTE,
+    PRIVATE,
     PROMPT,
-    ROLES,
-    SIZES,
-    WORDS,
     YES,
-    _number,
-    _quoted,
-    _Stop,
+    Stop,
+    parse_number,
     plan_lines,
+    quoted,
     result_lines,
-    word,
 )
 
 EXIT_OK, EXIT_ERROR, EXIT_INTERRUPTED = 0, 2, 130
@@ -105,13 +101,13 @@ class PlainWalk:
         self.stdout.flush()
 
     def ask(self) -> str:
-        """Show the prompt and read one line (stripped); raise :class:`_Stop` at its end."""
+        """Show the prompt and read one line (stripped); raise :class:`Stop` at its end."""
         self.stdout.write(PROMPT)
         self.stdout.flush()
         self.at_prompt = True
         line = self.stdin.readline()
         if not line:
-            raise _Stop
+            raise Stop
         text = printable(line.rstrip("\r\n")).strip()
         if self.echo:
             self.stdout.write(text + "\n")
@@ -119,7 +115,7 @@ class PlainWalk:
         return text
 
     def w(self, key: str, **values: object) -> str:
-        return word(key, self.lang, **values)
+        return t(key, self.lang, **values)
 
     def choose(self, count: int, *, low: int = 1, keep: bool = False) -> int | None:
         """A number from ``low`` to ``count`` (``None`` for an empty line when ``keep``)."""
@@ -128,14 +124,14 @@ class PlainWalk:
             if not text and keep:
                 return None
             if text.lower() == "q" and not keep:
-                raise _Stop
-            number = _number(text)
+                raise Stop
+            number = parse_number(text)
             if number is not None and low <= number <= count:
                 return number
             if keep:
-                self.say(self.w("plain.bad-number", value=_quoted(text), low=low, n=count))
+                self.say(self.w("plain.bad-number", value=quoted(text), low=low, n=count))
             else:
-                self.say(self.w("plain.bad-choice", value=_quoted(text), n=count))
+                self.say(self.w("plain.bad-choice", value=quoted(text), n=count))
 
     # --- the session: the same object the app holds -----------------------------------------
 
@@ -174,7 +170,7 @@ class PlainWalk:
         try:
             change(self.session)
         except SmcheckError as exc:
-            self.say(f"{ui('error.title', self.lang)}: {exc}")
+            self.say(f"{t('error.title', self.lang)}: {exc}")
 
     # --- start -------------------------------------------------------------------------------
 
@@ -195,35 +191,35 @@ class PlainWalk:
         ][:9]
         while True:
             choices: list[Callable[[], None]] = []
-            self.say(ui("start.title", self.lang))
-            self.say(ui("start.intro", self.lang))
+            self.say(t("start.title", self.lang))
+            self.say(t("start.intro", self.lang))
             for a in assessments:
                 self.say("")
-                self.say(f"{ui('start.new', self.lang)}: {one_line(a.title.get(self.lang))}")
+                self.say(f"{t('start.new', self.lang)}: {one_line(a.title.get(self.lang))}")
                 scopes: list[Scope] = ["quick", "full"] if a.has_quick() else ["full"]
                 for scope in scopes:
                     n = len(a.questions(scope))
-                    label = ui(f"start.{scope}", self.lang, n=n, min=minutes(n))
+                    label = t(f"start.{scope}", self.lang, n=n, min=minutes(n))
                     choices.append(partial(self.start_new, a, scope))
                     self.say(f"  {len(choices)}. {label}")
             for problem in broken:
-                self.say("  " + ui("start.broken", self.lang, problem=problem))
+                self.say("  " + t("start.broken", self.lang, problem=problem))
             if sessions:
                 self.say("")
-                self.say(ui("start.resume", self.lang))
+                self.say(t("start.resume", self.lang))
                 for s in sessions:
                     if s.problem:
-                        broken_line = ui("start.broken", self.lang, problem=s.problem)
+                        broken_line = t("start.broken", self.lang, problem=s.problem)
                         self.say(f"  {s.id}: {broken_line}")
                         continue
                     when = s.updated.astimezone().strftime("%Y-%m-%d %H:%M") if s.updated else s.id
-                    org = one_line(s.organisation) or ui("start.unnamed", self.lang)
+                    org = one_line(s.organisation) or t("start.unnamed", self.lang)
                     scope_name = (
-                        ui(f"scope.{s.scope}", self.lang)
+                        t(f"scope.{s.scope}", self.lang)
                         if s.scope in ("quick", "full")
                         else s.scope
                     )
-                    label = ui(
+                    label = t(
                         "start.session",
                         self.lang,
                         org=org,
@@ -244,7 +240,7 @@ class PlainWalk:
                 choices[picked - 1]()
                 return
             except SmcheckError as exc:  # in use elsewhere, or broken since it was listed
-                self.say(f"{ui('error.title', self.lang)}: {exc}")
+                self.say(f"{t('error.title', self.lang)}: {exc}")
                 self.say("")
 
     # --- the walk ----------------------------------------------------------------------------
@@ -283,7 +279,7 @@ class PlainWalk:
     # --- profile -----------------------------------------------------------------------------
 
     def _label(self, key: str, current: str) -> str:
-        label = ui(key, self.lang)
+        label = t(key, self.lang)
         return f"{label} [{one_line(current)}]" if current else label
 
     def text_field(self, key: str, current: str, limit: int) -> str:
@@ -305,7 +301,7 @@ class PlainWalk:
         lang = self.lang
         self.shown_dimension = None
         self.say("")
-        self.say(ui("profile.title", lang))
+        self.say(t("profile.title", lang))
         self.say(self.w("plain.profile-intro"))
 
         def org_set(**changes: Any) -> None:
@@ -381,9 +377,9 @@ class PlainWalk:
                 picked: set[int] = set()
             else:
                 parts = [p for p in re.split(r"[,\s]+", text) if p]
-                numbers = [_number(p) for p in parts]
+                numbers = [parse_number(p) for p in parts]
                 if not all(n is not None and 1 <= n <= len(objectives) for n in numbers):
-                    self.say(self.w("plain.bad-numbers", value=_quoted(text), n=len(objectives)))
+                    self.say(self.w("plain.bad-numbers", value=quoted(text), n=len(objectives)))
                     continue
                 picked = {n for n in numbers if n is not None}
             ordered = tuple(o.id for i, o in enumerate(objectives, start=1) if i in picked)
@@ -395,9 +391,9 @@ class PlainWalk:
     def _shown_value(self, question: Question, value: int | str) -> str:
         assert self.assessment is not None
         if value == DONT_KNOW:
-            return ui("dim.dont-know", self.lang)
+            return t("dim.dont-know", self.lang)
         if value == NOT_APPLICABLE:
-            return ui("dim.n-a", self.lang)
+            return t("dim.n-a", self.lang)
         labels = self.assessment.scale(question.scale).labels.get(self.lang)
         index = int(value) - 1
         label = one_line(labels[index]) if 0 <= index < len(labels) else ""
@@ -445,21 +441,21 @@ class PlainWalk:
             if low == "b":
                 return -1
             if low == "q":
-                raise _Stop
+                raise Stop
             if low == "?":
-                self.say(ui("dim.why", lang) + one_line(q.help.get(lang)))
+                self.say(t("dim.why", lang) + one_line(q.help.get(lang)))
                 if self.answers.interview:
-                    self.say(ui("dim.hint", lang) + one_line(q.hint.get(lang)))
-                self.say(ui("dim.counter", lang) + one_line(d.counter.get(lang)))
+                    self.say(t("dim.hint", lang) + one_line(q.hint.get(lang)))
+                self.say(t("dim.counter", lang) + one_line(d.counter.get(lang)))
                 self.say(self.w("plain.keys"))
                 continue
-            note = _NOTE.match(text) or (_PRIVATE.match(text) if self.answers.interview else None)
+            note = NOTE.match(text) or (PRIVATE.match(text) if self.answers.interview else None)
             if note is not None:
                 content = note.group(2).strip()
                 if len(content) > MAX_NOTE:
                     self.say(self.w("plain.too-long", n=MAX_NOTE))
                     continue
-                private = note.re is _PRIVATE
+                private = note.re is PRIVATE
                 self.edit(
                     partial(OpenSession.set_note, question=q.id, text=content, private=private)
                 )
@@ -470,10 +466,10 @@ class PlainWalk:
                 value = DONT_KNOW
             elif low == "n":
                 value = NOT_APPLICABLE
-            elif (number := _number(text)) is not None and 1 <= number <= len(options):
+            elif (number := parse_number(text)) is not None and 1 <= number <= len(options):
                 value = number
             if value is None:
-                self.say(self.w("plain.bad-answer", value=_quoted(text), n=len(options)))
+                self.say(self.w("plain.bad-answer", value=quoted(text), n=len(options)))
                 continue
             self.edit(partial(OpenSession.set_answer, question=q.id, value=value))
             return 1
@@ -495,12 +491,12 @@ class PlainWalk:
             if text == "b":
                 return len(qs) - 1
             if text == "q":
-                raise _Stop
-            number = _number(text)
+                raise Stop
+            number = parse_number(text)
             if number is not None and 1 <= number <= len(qs):
                 self.shown_dimension = None
                 return number - 1
-            self.say(self.w("plain.bad-review", value=_quoted(text), n=len(qs)))
+            self.say(self.w("plain.bad-review", value=quoted(text), n=len(qs)))
 
     # --- results, plan, export ----------------------------------------------------------------
 
@@ -515,13 +511,13 @@ class PlainWalk:
         plan = self.plan()
         deltas = {d.id: d.delta for d in plan.start_point.dimensions} if plan.start_point else None
         self.say("")
-        self.say(ui("results.title", self.lang))
+        self.say(t("results.title", self.lang))
         self.say("\n".join(result_lines(plan.result, self.lang, deltas)))
         self.say("")
         self.say("\n".join(plan_lines(plan, self.lang)))
         self.export(plan)
         self.say("")
-        self.say(ui("saved", self.lang, path=f"{self.session.id}.toml"))
+        self.say(t("saved", self.lang, path=f"{self.session.id}.toml"))
 
     def _where(self, path: Path) -> str:
         try:
@@ -534,8 +530,8 @@ class PlainWalk:
         default = default_base(plan, self.cwd)
         while True:
             self.say("")
-            self.say(ui("export.title", self.lang))
-            self.say(ui("export.intro", self.lang))
+            self.say(t("export.title", self.lang))
+            self.say(t("export.intro", self.lang))
             self.say(self.w("plain.export-default", name=self._where(default)))
             text = self.ask()
             if text == "-":
@@ -563,9 +559,9 @@ class PlainWalk:
                     report_prefix=self.session.comparison_report(),
                 )
             except SmcheckError as exc:
-                self.say(f"{ui('error.title', self.lang)}: {exc}")
+                self.say(f"{t('error.title', self.lang)}: {exc}")
                 continue
-            self.say(ui("export.done", self.lang, files=", ".join(self._where(p) for p in paths)))
+            self.say(t("export.done", self.lang, files=", ".join(self._where(p) for p in paths)))
             return
 
     # --- leaving -----------------------------------------------------------------------------
@@ -627,7 +623,7 @@ def run_plain(
             walk.start_menu()
         walk.walk()
         return EXIT_OK
-    except _Stop:
+    except Stop:
         walk.goodbye()
         return EXIT_OK
     except KeyboardInterrupt:
@@ -637,4 +633,4 @@ def run_plain(
         walk.release()
 
 
-__all__ = ["WORDS", "PlainWalk", "plan_lines", "result_lines", "run_plain", "word"]
+__all__ = ["PlainWalk", "plan_lines", "result_lines", "run_plain"]

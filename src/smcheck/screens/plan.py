@@ -125,7 +125,9 @@ class PlanScreen(WalkScreen):
         if event.data_table.id == "progress" and event.row_key.value and self.plan.start_point:
             done = next(g for g in self.plan.start_point.goals if g.id == event.row_key.value)
             self.app.push_screen(
-                AmountDialog(self.lang, one_line(done.title), self.t("progress.actual"), done.actual),
+                AmountDialog(
+                    self.lang, one_line(done.title), self.t("progress.actual"), done.actual
+                ),
                 lambda result: self._entered(done.id, result),
             )
             return
