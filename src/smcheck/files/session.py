@@ -13,6 +13,7 @@ from smcheck.core.models.assessment import Assessment
 from smcheck.core.models.common import Lang
 from smcheck.core.models.comparison import Comparison
 from smcheck.core.models.plan import Plan
+from smcheck.core.walk import is_open
 from smcheck.files.catalog import load_answers
 from smcheck.files.locations import sessions_dir
 from smcheck.files.lock import SessionInUse as SessionInUse
@@ -49,9 +50,7 @@ def new_answers(a: Assessment, scope: Scope, lang: Lang, when: datetime) -> Answ
 def progress(answers: Answers, a: Assessment) -> tuple[int, int]:
     """(questions given any answer, questions in scope)."""
     questions = a.questions(answers.scope)
-    given = sum(
-        1 for _, q in questions if q.id in answers.answers and answers.answers[q.id].value != ""
-    )
+    given = sum(1 for _, q in questions if not is_open(answers, q))
     return given, len(questions)
 
 
