@@ -224,7 +224,11 @@ def _value(new: str) -> Case:
 
 
 def _no_counter() -> Case:
-    beta = 'id = "beta"\nweight = 1.0\nexcuse = { de = "Ausrede beta", en = "Excuse beta" }\n'
+    beta = (
+        'id = "beta"\nweight = 1.0\nname = { de = "Beta", en = "Beta" }\n'
+        'discuss = { de = "Wo sehen Sie beta anders?", en = "Where do you see beta differently?" }\n'
+        'excuse = { de = "Ausrede beta", en = "Excuse beta" }\n'
+    )
     text = changed(MINI_TEXT, beta + 'counter = { de = "Dagegen.", en = "Against it." }\n', beta)
     line = line_of(text, 'id = "beta"') - 1  # the [[dimensions]] header of beta
     assert text.splitlines()[line - 1] == "[[dimensions]]"
@@ -346,15 +350,98 @@ def _unknown_scope() -> Case:
     return Case("answers", text, [(line_of(text, "scope"), "scope", msg)])
 
 
+def _action_unknown_question() -> Case:
+    text = changed(
+        MINI_TEXT,
+        'id = "alpha-campaign"\nquestions = ["a1"]',
+        'id = "alpha-campaign"\nquestions = ["a9"]',
+    )
+    field = "dimensions[alpha].actions[alpha-campaign].questions[0]"
+    return Case("assessment", text, [(line_of(text, '["a9"]'), field, "no question 'a9'")])
+
+
+def _action_after_unknown() -> Case:
+    text = changed(
+        MINI_TEXT,
+        'id = "alpha-campaign"\nquestions = ["a1"]\n',
+        'id = "alpha-campaign"\nquestions = ["a1"]\nafter = ["alpha-begin"]\n',
+    )
+    field = "dimensions[alpha].actions[alpha-campaign].after[0]"
+    msg = "no other action 'alpha-begin'"
+    return Case("assessment", text, [(line_of(text, "after = "), field, msg)])
+
+
+def _action_after_circular() -> Case:
+    # alpha-start after alpha-optimise after alpha-start: neither can come first; each action
+    # of the circle is named on its own line, where its `after` is written
+    text = changed(
+        MINI_TEXT,
+        'id = "alpha-start"\nquestions = ["a1"]\n',
+        'id = "alpha-start"\nquestions = ["a1"]\nafter = ["alpha-optimise"]\n',
+    )
+    text = changed(
+        text,
+        'id = "alpha-optimise"\nquestions = ["a1"]\n',
+        'id = "alpha-optimise"\nquestions = ["a1"]\nafter = ["alpha-start"]\n',
+    )
+    msg = "the order is circular"
+    return Case(
+        "assessment",
+        text,
+        [
+            (
+                line_of(text, 'after = ["alpha-optimise"]'),
+                "dimensions[alpha].actions[alpha-start].after",
+                msg,
+            ),
+            (
+                line_of(text, 'after = ["alpha-start"]'),
+                "dimensions[alpha].actions[alpha-optimise].after",
+                msg,
+            ),
+        ],
+    )
+
+
+def _trap_not_quick() -> Case:
+    # the dead end's trap decides a stage from the quick check too: a1 is in it, b2 is not
+    dead_end = 'description = { de = "dead-end", en = "dead-end" }\n'
+    trap = 'trap = { questions = ["a1", "b2"], reason = { de = "Falle.", en = "Trapped." } }\n'
+    text = changed(MINI_TEXT, dead_end, dead_end + trap)
+    field = "stages[dead-end].trap.questions[1]"
+    msg = "'b2' must be in the quick check"
+    return Case("assessment", text, [(line_of(text, "trap = "), field, msg)])
+
+
+def _unknown_country() -> Case:
+    text = changed(ANSWERS_TEXT, 'name = "Org"\n', 'name = "Org"\ncountry = "XX"\n')
+    msg = "country 'XX' is not supported; use an ISO code such as DE, AT, CH, GB"
+    return Case("answers", text, [(line_of(text, '"XX"'), "organisation.country", msg)])
+
+
+def _unknown_region() -> Case:
+    text = changed(ANSWERS_TEXT, 'name = "Org"\n', 'name = "Org"\ncountry = "DE"\nregion = "ZZ"\n')
+    # the known regions are listed (Bavaria, BY, among them), on the same one line
+    msg = re.compile(r"region 'ZZ' is not a subdivision of DE; known: (\w+, )*BY(, \w+)*")
+    return Case("answers", text, [(line_of(text, '"ZZ"'), "organisation.region", msg)])
+
+
 def _schema(new: str | None, msg: str, kind: str = "answers") -> Case:
     base, old = (
         (ANSWERS_TEXT, 'schema = "smcheck.answers/1"\n')
         if kind == "answers"
-        else (MINI_TEXT, 'schema = "smcheck.assessment/1"\n')
+        else (MINI_TEXT, 'schema = "smcheck.assessment/2"\n')
     )
     text = changed(base, old, "" if new is None else f"schema = {new}\n")
     line = None if new is None else line_of(text, "schema = ")
     return Case(kind, text, [(line, "schema", msg)])
+
+
+KNOWN = (
+    "expected smcheck.assessment/2, smcheck.answers/1, smcheck.plan/2, smcheck.comparison/2 "
+    "or smcheck.config/1"
+)
+"""The file types named when a schema is unknown: what smcheck writes of each kind."""
 
 
 CASES: dict[str, Callable[[], Case]] = {
@@ -365,7 +452,13 @@ CASES: dict[str, Callable[[], Case]] = {
     "only-comments": lambda: Case(
         "any",
         "# smcheck answers\n\n   # nothing here yet\n",
-        [(None, "schema", 'missing; an smcheck file starts with schema = "smcheck.…/1"')],
+        [
+            (
+                None,
+                "schema",
+                'missing; an smcheck file starts with its kind and version, e.g. schema = "smcheck.answers/1"',
+            )
+        ],
     ),
     "not-utf8-latin1": _latin1,
     "wrong-type-weight": _weight_heavy,
@@ -388,29 +481,49 @@ CASES: dict[str, Callable[[], Case]] = {
     "answers-unknown-kpi-baseline": _unknown_kpi,
     "answers-quick-without-quick-check": _quick_without_quick_check,
     "answers-unknown-scope": _unknown_scope,
+    "answers-unknown-country": _unknown_country,
+    "answers-unknown-region": _unknown_region,
+    "action-unknown-question": _action_unknown_question,
+    "action-after-unknown": _action_after_unknown,
+    "action-after-circular": _action_after_circular,
+    "trap-question-not-in-quick-check": _trap_not_quick,
     "schema-wrong": lambda: _schema(
         '"smcheck.answer/1"',
-        "unknown file type 'smcheck.answer/1'; expected smcheck.assessment/1, smcheck.answers/1, smcheck.plan/1 or smcheck.config/1",
+        "unknown file type 'smcheck.answer/1'; " + KNOWN,
     ),
     "schema-missing": lambda: _schema(
-        None, 'missing; an smcheck file starts with schema = "smcheck.…/1"'
+        None,
+        'missing; an smcheck file starts with its kind and version, e.g. schema = "smcheck.answers/1"',
     ),
     "schema-answers-version-9": lambda: _schema(
         '"smcheck.answers/9"',
         "smcheck.answers/9 is not supported; this smcheck reads smcheck.answers/1",
     ),
-    "schema-assessment-version-2": lambda: _schema(
-        '"smcheck.assessment/2"',
-        "smcheck.assessment/2 is not supported; this smcheck reads smcheck.assessment/1",
+    "schema-assessment-version-3": lambda: _schema(
+        '"smcheck.assessment/3"',
+        "smcheck.assessment/3 is not supported; this smcheck reads smcheck.assessment/2",
         kind="assessment",
     ),
-    "schema-plan-version-2": lambda: _schema(
-        '"smcheck.plan/2"',
-        "smcheck.plan/2 is not supported; this smcheck reads smcheck.plan/1",
+    # questionnaire files of the first format are not read: they lack names, discussion
+    # questions and the actions' trigger questions, which /2 requires
+    "schema-assessment-version-1": lambda: _schema(
+        '"smcheck.assessment/1"',
+        "smcheck.assessment/1 is not supported; this smcheck reads smcheck.assessment/2",
+        kind="assessment",
+    ),
+    # plans and comparisons: the new format is written, the old one still read
+    "schema-plan-version-3": lambda: _schema(
+        '"smcheck.plan/3"',
+        "smcheck.plan/3 is not supported; this smcheck reads smcheck.plan/2 or smcheck.plan/1",
+    ),
+    "schema-comparison-version-3": lambda: _schema(
+        '"smcheck.comparison/3"',
+        "smcheck.comparison/3 is not supported; "
+        "this smcheck reads smcheck.comparison/2 or smcheck.comparison/1",
     ),
     "schema-not-a-string": lambda: _schema(
         "1",
-        "unknown file type 1; expected smcheck.assessment/1, smcheck.answers/1, smcheck.plan/1 or smcheck.config/1",
+        "unknown file type 1; " + KNOWN,
     ),
 }
 
@@ -456,6 +569,61 @@ def test_plan_given_as_answers_is_named_as_a_plan(
     assert (code, out, err) == (0, f"{plan}: valid plan for mini 1.0\n", "")
 
 
+# --- answers to an older version of the questionnaire -----------------------------------------
+
+MINI_1_1 = (
+    changed(MINI_TEXT, 'version = "1.0"', 'version = "1.1"')
+    + '\n[[upgrades]]\nfrom_version = "1.0"\n\n[[upgrades.merge]]\ninto = "a1"\n'
+    + 'questions = ["a1", "a0"]\n'
+)
+"""Mini 1.1: its 1.0 had a question a0 that is part of a1 now."""
+
+
+@pytest.mark.parametrize("value", [0, 9])
+def test_a_bad_value_of_a_merged_old_question_is_refused_where_it_is_written(
+    value: int, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    # a 1.0 answer out of range is as wrong as any other: it must not be taken as the lower
+    # answer (0) nor disappear behind a lower one (9), and the problem is where it is written
+    assessment = write(tmp_path / "mini.toml", MINI_1_1)
+    text = ANSWERS_TEXT + f"\n[answers.a0]\nvalue = {value}\n"
+    bad = write(tmp_path / "bad.toml", text)
+    expected = (
+        f"{PREFIX}{bad}:{line_of(text, f'value = {value}')}: answers.a0.value: {value} is out "
+        'of range; choose 1-5, "dont-know" or "n/a"'
+    )
+    plan = tmp_path / "plan.toml"
+    for argv in (["validate", bad, "-a", assessment], ["score", bad, "-a", assessment, "-o", plan]):
+        code, out, err = run(capsys, *argv)
+        assert (code, out) == (2, ""), argv
+        assert [line for line in err.splitlines() if line.startswith(PREFIX)] == [expected]
+    assert not plan.exists()
+
+
+def test_a_merged_old_question_is_converted(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    # the control for the test above: a0 = 2 and a1 = 3 in 1.0 are a1 = 2 (the lower) in 1.1
+    assessment = write(tmp_path / "mini.toml", MINI_1_1)
+    good = write(tmp_path / "good.toml", ANSWERS_TEXT + "\n[answers.a0]\nvalue = 2\n")
+    answers, _ = load_answers(good, load_assessment(assessment))
+    capsys.readouterr()
+    assert answers.assessment_version == "1.1"
+    assert {q: a.value for q, a in answers.answers.items()} == {
+        "a1": 2,
+        "a2": 4,
+        "b1": "dont-know",
+        "g1": 2,
+    }
+    code, out, err = run(capsys, "validate", good, "-a", assessment)
+    assert (code, out) == (0, f"{good}: valid answers for mini 1.1\n")
+    assert err.splitlines() == [
+        f"smcheck: note: {good}: converted from mini 1.0 to 1.1",
+        f"smcheck: note: {good}: a1, a0 are one question now (a1); the lower answer was taken "
+        "(option 2, from a0)",
+    ]
+
+
 # --- files that are fine once decoded ---------------------------------------------------------
 
 
@@ -481,7 +649,7 @@ def test_bom_and_crlf_files_just_work(
     code, out, err = run(capsys, "score", answers, "-a", assessment, "-o", plan)
     assert (code, out, err) == (0, "", "")
     data = json.loads(plan.read_text(encoding="utf-8"))
-    assert data["schema"] == "smcheck.plan/1"
+    assert data["schema"] == "smcheck.plan/2"
     assert data["organisation"]["baselines"] == {"reach": 1200}
 
 

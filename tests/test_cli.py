@@ -172,7 +172,7 @@ def test_filled_template_scores_to_a_toml_plan(
     plan_path = tmp_path / "plan.toml"
     assert run(capsys, "score", filled, "-a", MINI, "-o", plan_path) == (0, "", "")
     plan = tomllib.loads(plan_path.read_text(encoding="utf-8"))
-    assert plan["schema"] == "smcheck.plan/1"
+    assert plan["schema"] == "smcheck.plan/2"
     assert plan["source"]["assessment"] == "mini"
     # by hand: alpha (0+25)/2 = 12.5 -> 13; beta (50*1 + 75*3)/4 = 68.75 -> 69; gamma 100
     # (g2 don't know, g3 n/a left out); overall (13 + 69 + 2*100)/4 = 70.5 -> 71
@@ -182,8 +182,9 @@ def test_filled_template_scores_to_a_toml_plan(
         "gamma": 100,
     }
     assert plan["result"]["overall"] == 71
+    # one outcome goal per chosen objective: its leading (first) KPI, reach; reply-time is not
     outcome = [g["id"] for g in plan["goals"] if g["kind"] == "outcome"]
-    assert outcome == ["reach", "reply-time"]
+    assert outcome == ["reach"]
 
 
 # --- score ------------------------------------------------------------------------------------
@@ -206,18 +207,20 @@ def test_score_format_follows_output_suffix(
     as_json = tmp_path / "plan.json"
     assert run(capsys, "score", answers, "-a", MINI, "-o", as_json) == (0, "", "")
     data = json.loads(as_json.read_text(encoding="utf-8"))
-    assert data["schema"] == "smcheck.plan/1"
+    assert data["schema"] == "smcheck.plan/2"
     assert data["iteration"]["start"] == "2026-03-09"  # the Monday after completed, as a string
 
     as_md = tmp_path / "plan.md"
     assert run(capsys, "score", answers, "-a", MINI, "-o", as_md) == (0, "", "")
     md = as_md.read_text(encoding="utf-8")
     assert md.startswith("# ")
-    assert "reach" in md
+    # the reach goal by its metric, not its id: baseline 1200 + 20 % = 1440, smcheck's suggestion
+    assert "**Reach per week: 1,200 → 1,440 (suggested)**" in md
+    assert "`reach`" not in md
 
     as_toml = tmp_path / "plan.toml"
     assert run(capsys, "score", answers, "-a", MINI, "-o", as_toml) == (0, "", "")
-    assert tomllib.loads(as_toml.read_text(encoding="utf-8"))["schema"] == "smcheck.plan/1"
+    assert tomllib.loads(as_toml.read_text(encoding="utf-8"))["schema"] == "smcheck.plan/2"
 
 
 def _two_answers(tmp_path: Path) -> tuple[Path, Path]:
@@ -237,7 +240,7 @@ def test_score_several_files_into_a_folder(
     assert sorted(p.name for p in out_dir.iterdir()) == ["ann.plan.toml", "bob.plan.toml"]
     for stem, name in (("ann", "Ann"), ("bob", "Bob")):
         plan = tomllib.loads((out_dir / f"{stem}.plan.toml").read_text(encoding="utf-8"))
-        assert plan["schema"] == "smcheck.plan/1"
+        assert plan["schema"] == "smcheck.plan/2"
         assert plan["respondent"]["name"] == name
 
 
@@ -268,7 +271,7 @@ def test_score_several_files_as_json_lines(
     lines = out.splitlines()
     assert len(lines) == 2
     plans = [json.loads(line) for line in lines]
-    assert [p["schema"] for p in plans] == ["smcheck.plan/1"] * 2
+    assert [p["schema"] for p in plans] == ["smcheck.plan/2"] * 2
     assert [p["respondent"]["name"] for p in plans] == ["Ann", "Bob"]
 
 
@@ -294,6 +297,35 @@ def test_score_start_and_weeks(
     assert iteration["start"] == date(2027, 1, 4)
     assert iteration["end"] == date(2027, 1, 29)  # Friday of week 4
     assert iteration["next_assessment"] == date(2027, 2, 1)
+
+
+def test_score_start_not_on_a_monday_begins_on_the_monday_of_its_week(
+    answers: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    # 2026-12-16 is a Wednesday (2026-12-14, a Monday, plus two days)
+    assert date(2026, 12, 16).weekday() == 2
+    plan_path = tmp_path / "plan.toml"
+    argv = ["score", answers, "-a", MINI, "--lang", "en", "--start", "2026-12-16", "-o", plan_path]
+    assert run(capsys, *argv) == (
+        0,
+        "",
+        "smcheck: --start 2026-12-16 is not a Monday; the iteration starts on the Monday of that "
+        "week, 2026-12-14\n",
+    )
+    plan = tomllib.loads(plan_path.read_text(encoding="utf-8"))
+    assert plan["iteration"]["start"] == date(2026, 12, 14)
+    assert plan["tasks"][0]["start"] == date(2026, 12, 14)
+    assert plan["remarks"][0] == (
+        "The start 2026-12-16 is not a Monday; the iteration begins on the Monday of that week, "
+        "2026-12-14."
+    )
+    # a Monday is taken as given, without a remark about the start
+    monday = tmp_path / "monday.toml"
+    argv = ["score", answers, "-a", MINI, "--lang", "en", "--start", "2026-12-14", "-o", monday]
+    assert run(capsys, *argv) == (0, "", "")
+    plan = tomllib.loads(monday.read_text(encoding="utf-8"))
+    assert plan["iteration"]["start"] == date(2026, 12, 14)
+    assert not any("not a Monday" in remark for remark in plan["remarks"])
 
 
 def test_score_refuses_existing_outputs_before_writing_any(
@@ -356,6 +388,359 @@ def test_validate_good_files_exit_zero(answers: Path, capsys: pytest.CaptureFixt
     code, out, err = run(capsys, "validate", MINI, answers, "-a", MINI)
     assert (code, err) == (0, "")
     assert out == f"{MINI}: valid assessment mini 1.0\n{answers}: valid answers for mini 1.0\n"
+
+
+# A plan and a comparison as smcheck wrote them before plan/2 and comparison/2 (smcheck 0.1.0,
+# the mini assessment; the plan shortened to two of its tasks). People keep such files.
+PLAN_1 = """\
+schema = "smcheck.plan/1"
+generator = "smcheck 0.1.0"
+lang = "en"
+blockers = []
+notes = []
+
+[source]
+assessment = "mini"
+assessment_version = "1.0"
+assessment_title = "Mini check"
+scope = "full"
+
+[organisation]
+name = ""
+size = ""
+industry = ""
+channels = []
+objectives = []
+company_goals = []
+
+[organisation.baselines]
+
+[respondent]
+name = "Ann"
+role = "leadership"
+
+[result]
+overall = 50
+stage = "experimenting"
+stage_name = "experimenting"
+stage_description = "experimenting"
+stage_by_score = "experimenting"
+completeness = 14
+blockers = []
+strengths = []
+next_stage = "learning-loop"
+next_stage_reached = true
+
+[[result.dimensions]]
+id = "alpha"
+excuse = "Excuse alpha"
+score = 50
+weight = 1.0
+questions = 2
+answered = 1
+dont_know = 0
+not_applicable = 0
+unanswered = 1
+completeness = 50
+pulled_down_by = []
+
+[[result.dimensions]]
+id = "beta"
+excuse = "Excuse beta"
+weight = 1.0
+questions = 2
+answered = 0
+dont_know = 0
+not_applicable = 0
+unanswered = 2
+completeness = 0
+pulled_down_by = []
+
+[[result.dimensions]]
+id = "gamma"
+excuse = "Excuse gamma"
+weight = 2.0
+questions = 3
+answered = 0
+dont_know = 0
+not_applicable = 0
+unanswered = 3
+completeness = 0
+pulled_down_by = []
+
+[[result.next_stage_lifts]]
+question = "a1"
+dimension = "alpha"
+prompt = "Question a1?"
+from_option = 3
+to_option = 4
+overall_after = 75
+stage_after = "learning-loop"
+
+[iteration]
+weeks = 6
+start = 2026-03-09
+end = 2026-04-17
+next_assessment = 2026-04-20
+phases = [
+    { id = "start", name = "Start point", weeks = [1, 2], start = 2026-03-09, end = 2026-03-20 },
+    { id = "campaign", name = "Campaign", weeks = [2, 5], start = 2026-03-16, end = 2026-04-10 },
+    { id = "feedback", name = "Feedback", weeks = [3, 6], start = 2026-03-23, end = 2026-04-17 },
+    { id = "optimisation", name = "Optimisation", weeks = [4, 6], start = 2026-03-30, end = 2026-04-17 },
+    { id = "new-start", name = "New start point", weeks = [6, 6], start = 2026-04-13, end = 2026-04-17 },
+]
+
+[[goals]]
+id = "enable-alpha"
+kind = "enabler"
+title = "Goal alpha"
+owner = "leadership"
+due = 2026-04-17
+dimension = "alpha"
+measure = "measured"
+serves = []
+
+[[tasks]]
+id = "alpha-start"
+title = "Task alpha-start"
+phase = "start"
+weeks = [1, 1]
+start = 2026-03-09
+end = 2026-03-13
+owner = "team"
+effort = "S"
+dimension = "alpha"
+goals = ["enable-alpha"]
+done = "alpha-start done"
+
+[[tasks]]
+id = "rerun"
+title = "Task rerun"
+phase = "new-start"
+weeks = [6, 6]
+start = 2026-04-13
+end = 2026-04-17
+owner = "leadership"
+effort = "S"
+goals = ["enable-alpha"]
+done = "rerun done"
+"""
+
+COMPARISON_1 = """\
+schema = "smcheck.comparison/1"
+generator = "smcheck 0.1.0"
+lang = "en"
+assessment = "mini"
+assessment_version = "1.0"
+assessment_title = "Mini check"
+scope = "full"
+combined_overall = 75
+combined_stage = "learning-loop"
+combined_stage_name = "learning-loop"
+gap_threshold = 25
+
+[[respondents]]
+label = "Ann"
+role = "leadership"
+overall = 50
+stage = "experimenting"
+stage_name = "experimenting"
+completeness = 14
+
+[[respondents]]
+label = "Bob"
+role = "team"
+overall = 100
+stage = "lived-attitude"
+stage_name = "lived-attitude"
+completeness = 14
+
+[[dimensions]]
+id = "alpha"
+excuse = "Excuse alpha"
+scores = [50, 100]
+spread = 50
+combined = 75
+role_means = { leadership = 50, team = 100 }
+
+[[dimensions]]
+id = "beta"
+excuse = "Excuse beta"
+scores = ["", ""]
+role_means = {}
+
+[[dimensions]]
+id = "gamma"
+excuse = "Excuse gamma"
+scores = ["", ""]
+role_means = {}
+
+[[gaps]]
+dimension = "alpha"
+leadership = 50
+team = 100
+difference = 50
+discussion = "Leadership rates “Excuse alpha” at 50, the team at 100 (50 points apart). Discuss: Against it."
+"""
+
+
+def test_validate_reads_plans_and_comparisons_of_both_formats(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    # smcheck writes plan/2 and comparison/2 and still reads the /1 files people already have
+    old_plan = tmp_path / "old.plan.toml"
+    old_plan.write_text(PLAN_1, encoding="utf-8")
+    old_comparison = tmp_path / "old.comparison.toml"
+    old_comparison.write_text(COMPARISON_1, encoding="utf-8")
+    code, out, err = run(capsys, "validate", old_plan, old_comparison)
+    assert (code, err) == (0, "")
+    assert out == (
+        f"{old_plan}: valid plan for mini 1.0\n{old_comparison}: valid comparison for mini 1.0\n"
+    )
+
+    boss = _respondent(tmp_path, "Boss", "leadership", 5)
+    team = _respondent(tmp_path, "Tina", "team", 1)
+    new_plan, new_comparison = tmp_path / "new.plan.toml", tmp_path / "new.comparison.toml"
+    assert run(capsys, "score", boss, "-a", MINI, "-o", new_plan) == (0, "", "")
+    assert run(capsys, "compare", boss, team, "-a", MINI, "-o", new_comparison)[0] == 0
+    assert tomllib.loads(new_plan.read_text(encoding="utf-8"))["schema"] == "smcheck.plan/2"
+    comparison = tomllib.loads(new_comparison.read_text(encoding="utf-8"))
+    assert comparison["schema"] == "smcheck.comparison/2"
+    code, out, err = run(capsys, "validate", new_plan, new_comparison)
+    assert (code, err) == (0, "")
+    assert out == (
+        f"{new_plan}: valid plan for mini 1.0\n{new_comparison}: valid comparison for mini 1.0\n"
+    )
+
+
+# --- answers to questionnaire 1.0 -------------------------------------------------------------
+
+ANSWERS_1_0 = """\
+schema = "smcheck.answers/1"
+assessment = "social-media-readiness"
+assessment_version = "1.0"
+scope = "full"
+lang = "en"
+completed = 2026-03-04
+
+[organisation]
+name = "Korn"
+
+[answers.sf-planning-state]
+value = 4
+
+[answers.sf-approval-time]
+value = 2
+note = "two weeks per post"
+
+[answers.hi-team-and-boss]
+value = 5
+
+[answers.hi-release-rule]
+value = 3
+
+[answers.go-operational]
+value = 4
+
+[answers.go-company-link]
+value = 1
+
+[answers.cf-company-goals-link]
+value = 3
+
+[answers.gl-crisis-path]
+value = 3
+
+[answers.gl-approval-flow]
+value = 4
+"""
+"""Answers to the first version of the bundled questionnaire, with every question that 1.1
+merged into another: sf-approval-time, gl-approval-flow and hi-release-rule (hierarchy's
+hi-approval-path now), go-company-link (corporate-fit's cf-company-goals-link now)."""
+
+
+def _converted(path: Path) -> list[str]:
+    """The notices converting ANSWERS_1_0 prints, one per line."""
+    return [
+        f"smcheck: note: {path}: converted from social-media-readiness 1.0 to 1.1",
+        f"smcheck: note: {path}: sf-approval-time, gl-approval-flow, hi-release-rule are one question "
+        "now (hi-approval-path); the lower answer was taken (option 2, from sf-approval-time)",
+        f"smcheck: note: {path}: go-company-link, cf-company-goals-link are one question now "
+        "(cf-company-goals-link); the lower answer was taken (option 1, from go-company-link)",
+    ]
+
+
+def test_answers_to_questionnaire_1_0_are_converted_and_scored(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    old = tmp_path / "old.toml"
+    old.write_text(ANSWERS_1_0, encoding="utf-8")
+    plan_path = tmp_path / "plan.json"
+    code, out, err = run(capsys, "score", old, "-o", plan_path)
+    assert (code, out) == (0, "")
+    assert err.splitlines() == _converted(old)
+    assert old.read_text(encoding="utf-8") == ANSWERS_1_0  # the file itself stays as it was
+    plan = json.loads(plan_path.read_text(encoding="utf-8"))
+    assert plan["source"]["assessment_version"] == "1.1"
+    # by hand, 1.1: the lowest of the merged answers counts, in the dimension it is in now.
+    # strategy-first: sf-planning-state 4 -> 75 (sf-approval-time moved out);
+    # hierarchy: hi-team-and-boss 5 -> 100, hi-approval-path 2 -> 25: 62.5 -> 63;
+    # goals: go-operational 75; corporate-fit: cf-company-goals-link 1 -> 0;
+    # guidelines: gl-crisis-path 3 -> 50 (gl-approval-flow moved out)
+    scores = {d["id"]: d.get("score") for d in plan["result"]["dimensions"]}
+    assert {k: v for k, v in scores.items() if v is not None} == {
+        "strategy-first": 75,
+        "hierarchy": 63,
+        "goals": 75,
+        "corporate-fit": 0,
+        "guidelines": 50,
+    }
+    # overall (75 + 62.5 + 75 + 0 + 50) / 5 = 52.5 -> 53; 6 of 37 questions answered: 16 %,
+    # too little for a stage
+    result = plan["result"]
+    assert (result["overall"], result["completeness"]) == (53, 16)
+    assert "stage" not in result and result["stage_rule"] == "too-little-known"
+    # the note of a merged question stays with the question it is part of now
+    assert [(n["question"], n["note"]) for n in plan["notes"]] == [
+        ("hi-approval-path", "two weeks per post")
+    ]
+
+
+def test_a_1_0_start_point_is_converted_for_the_next_iteration(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    old = tmp_path / "old.toml"
+    old.write_text(ANSWERS_1_0, encoding="utf-8")
+    new = tmp_path / "new.toml"
+    new.write_text(
+        ANSWERS_1_0.replace('assessment_version = "1.0"', 'assessment_version = "1.1"')
+        .replace("completed = 2026-03-04", "completed = 2026-04-20")
+        .replace(
+            '[answers.sf-approval-time]\nvalue = 2\nnote = "two weeks per post"\n',
+            "[answers.hi-approval-path]\nvalue = 4\n",
+        )
+        .replace("[answers.hi-release-rule]\nvalue = 3\n\n", "")
+        .replace("[answers.go-company-link]\nvalue = 1\n\n", "")
+        .replace("\n[answers.gl-approval-flow]\nvalue = 4\n", ""),
+        encoding="utf-8",
+    )
+    plan_path = tmp_path / "plan.toml"
+    code, out, err = run(capsys, "score", new, "--previous", old, "-o", plan_path)
+    assert (code, out) == (0, "")
+    assert err.splitlines() == _converted(old)  # only the old file needed converting
+    sp = tomllib.loads(plan_path.read_text(encoding="utf-8"))["start_point"]
+    assert (sp["previous_completed"], sp["current_completed"]) == (
+        date(2026, 3, 4),
+        date(2026, 4, 20),
+    )
+    # by hand: hierarchy was (100 + 25) / 2 = 62.5 -> 63 and is (100 + 75) / 2 = 87.5 -> 88;
+    # corporate-fit was 0 (the lower, go-company-link 1) and is 50 (cf-company-goals-link 3);
+    # overall 52.5 -> 53 before, (75 + 87.5 + 75 + 50 + 50) / 5 = 67.5 -> 68 now
+    deltas = {d["id"]: (d.get("previous"), d.get("current")) for d in sp["dimensions"]}
+    assert deltas["hierarchy"] == (63, 88)
+    assert deltas["corporate-fit"] == (0, 50)
+    assert deltas["strategy-first"] == (75, 75)
+    assert (sp["previous_overall"], sp["current_overall"], sp["overall_delta"]) == (53, 68, 15)
 
 
 # --- assessments ------------------------------------------------------------------------------
@@ -544,7 +929,7 @@ def test_compare_shows_respondents_side_by_side(
     assert "Boss" in out and "Tina" in out
     code, out, _ = run(capsys, "compare", boss, team, "-a", MINI, "--format", "json")
     data = json.loads(out)
-    assert data["schema"] == "smcheck.comparison/1"
+    assert data["schema"] == "smcheck.comparison/2"
     alpha = next(d for d in data["dimensions"] if d["id"] == "alpha")
     assert (alpha["scores"], alpha["spread"], alpha["combined"]) == ([100, 0], 100, 50)
     assert [g["dimension"] for g in data["gaps"]] == ["alpha"]
@@ -668,6 +1053,26 @@ def test_many_files_scored_by_several_processes_give_what_one_process_gives(
     assert problems[1].startswith(f"{PREFIX}{folder / 'r070.toml'}:")
     assert "b2" in problems[1]
     assert run(capsys, *args, "--jobs", "1")[2] == err
+
+
+def test_conversion_notices_of_many_files_are_the_same_with_several_processes(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    # like every other note of batch scoring: on stderr, in the order of the files, whether
+    # one process or several scored them
+    from smcheck.cli.batch import PARALLEL_FROM
+
+    folder = tmp_path / "many"
+    folder.mkdir()
+    for i in range(PARALLEL_FROM + 1):
+        (folder / f"r{i:03d}.toml").write_text(ANSWERS_1_0, encoding="utf-8")
+    args = ("score", folder, "--format", "json", "--start", "2026-03-09")
+    one = run(capsys, *args, "--jobs", "1")
+    assert one[0] == 0
+    assert one[2].splitlines() == [
+        line for i in range(PARALLEL_FROM + 1) for line in _converted(folder / f"r{i:03d}.toml")
+    ]
+    assert run(capsys, *args, "--jobs", "2") == one
 
 
 def test_jobs_must_be_a_number_of_processes(capsys: pytest.CaptureFixture[str]) -> None:

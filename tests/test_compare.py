@@ -12,6 +12,7 @@ from __future__ import annotations
 import json
 import tomllib
 from collections.abc import Callable
+from datetime import date
 from typing import Any
 
 import jsonschema
@@ -142,24 +143,45 @@ def test_gaps_from_25_points_largest_first() -> None:
         ("alpha", 88, 32, 56),
         ("gamma", 25, 50, 25),
     ]
-    assert c.gaps[0].discussion == (
-        "Leadership rates “Excuse alpha” at 88, the team at 32 (56 points apart). "
-        "Discuss: Against it."
-    )
-    assert c.gaps[1].discussion == (
-        "Leadership rates “Excuse gamma” at 25, the team at 50 (25 points apart). "
-        "Discuss: Against it."
-    )
+    assert c.more_gaps == 0
+
+
+def test_gaps_read_leadership_first_and_carry_the_discuss_question() -> None:
+    c = three()
+    alpha, gamma = c.gaps
+    assert (alpha.name, gamma.name) == ("Alpha", "Gamma")
+    # leadership first, then the team, whichever sees it higher
+    assert alpha.summary == "Leadership rates Alpha at 88 points, the team at 32."
+    assert gamma.summary == "Leadership rates Gamma at 25 points, the team at 50."
+    # the dimension's question for the workshop, not its counter-position
+    assert alpha.discussion == "Where do you see alpha differently?"
+    assert gamma.discussion == "Where do you see gamma differently?"
+
+
+def test_gap_questions_are_those_where_the_two_sides_differ_most() -> None:
+    # alpha: a1 leadership 100, team (25 + 50) / 2 = 37.5 -> 38: 62 apart;
+    #        a2 leadership 75, team (25 + 25) / 2 = 25: 50 apart.
+    # gamma: leadership 25 each; team g1 (50 + 50) / 2 = 50, g2 and g3 only Tim's 50 (Tara did
+    #        not know or did not answer): 25 apart each, in questionnaire order.
+    alpha, gamma = three().gaps
+    assert [(q.id, q.leadership, q.team) for q in alpha.questions] == [
+        ("a1", 100, 38),
+        ("a2", 75, 25),
+    ]
+    assert [(q.id, q.leadership, q.team) for q in gamma.questions] == [
+        ("g1", 25, 50),
+        ("g2", 25, 50),
+        ("g3", 25, 50),
+    ]
+    assert alpha.questions[0].prompt == "Question a1?"
 
 
 def test_gap_text_in_german() -> None:
     c = three("de")
     assert c.lang == "de"
     assert c.dimensions[0].excuse == "Ausrede alpha"
-    assert c.gaps[0].discussion == (
-        "Die Leitung sieht „Ausrede alpha“ bei 88, das Team bei 32 (56 Punkte auseinander). "
-        "Besprechen: Dagegen."
-    )
+    assert c.gaps[0].summary == "Die Leitung sieht „Alpha“ bei 88 Punkten, das Team bei 32."
+    assert c.gaps[0].discussion == "Wo sehen Sie alpha anders?"
 
 
 def consultant_case() -> Comparison:
@@ -188,10 +210,17 @@ def test_three_roles_weigh_a_third_each_and_missing_scores_are_left_out() -> Non
         "beta": ([100, None, None], {"leadership": 100}, 0, 100),
         "gamma": ([0, None, 25], {"leadership": 0, "consultant": 25}, 25, 13),
     }
-    # overall (58 + 100 + 2 * 13) / 4 = 184 / 4 = 46 -> experimenting by score, but the weakest
-    # combined dimension gamma 13 is dead-end: at most one above -> first-steps.
+    # overall (58 + 100 + 2 * 13) / 4 = 184 / 4 = 46.
     assert c.combined_overall == 46
-    assert (c.combined_stage, c.combined_limited_by) == ("first-steps", "gamma")
+    # Completeness: Lea 5 of 7 (71 %), Tim 1 of 7 (14 %), Cora 5 of 7 (71 %): the mean 52 % is
+    # below 60 %, so there is no combined stage (the weakest-link rule does not come into it).
+    # Missing answers: (2 + 6 + 2) / 3 = 3.3 -> 3 of 7.
+    assert [r.completeness for r in c.respondents] == [71, 14, 71]
+    assert (c.combined_stage, c.combined_stage_name, c.combined_limited_by) == (None, None, None)
+    assert c.combined_reason == (
+        "3 of 7 answers are still missing. Below 60 % answered questions smcheck names no "
+        "stage: collect the missing answers from the people who know."
+    )
     # Only alpha has both a leadership and a team mean: 100 vs 0.
     assert [(g.dimension, g.difference) for g in c.gaps] == [("alpha", 100)]
 
@@ -237,7 +266,7 @@ def test_json_round_trip_and_schema(make: Callable[[], Comparison]) -> None:
     text = comparison_json(c)
     assert text.endswith("}\n")
     data = json.loads(text)
-    assert data["schema"] == "smcheck.comparison/1"
+    assert data["schema"] == "smcheck.comparison/2"
     assert Comparison.model_validate(data) == c
     schema = json.loads((ROOT / "schemas" / "comparison.schema.json").read_text(encoding="utf-8"))
     jsonschema.validate(data, schema)
@@ -259,23 +288,44 @@ def test_markdown_escapes_labels_and_shows_scores_bars_and_discussion() -> None:
         "en",
     )
     md = comparison_markdown(c)
-    assert md.startswith("## Comparison\n")
+    # the whole client report: the title, the comparison, then the one plan
+    assert md.startswith("# Social media readiness for Testfirma\n\n## Comparison\n")
+    assert md.index("## Comparison") < md.index("## Starter goals")
     assert r"\[x\](y) &lt;b&gt;" in md
     assert "[x](y)" not in md and "<b>" not in md
-    assert "| `alpha` Excuse alpha | 88 | 25 | 38 | 63 | 88 | 32 | **60** |" in md
+    # dimensions by name
+    assert "| Alpha | 88 | 25 | 38 | 63 | 88 | 32 | **60** |" in md
     # the combined bar: 60 of 20 cells -> 12 full
-    assert "```text\nalpha  " + "█" * 12 + "░" * 8 + "   60\n" in md
+    assert "```text\nAlpha  " + "█" * 12 + "░" * 8 + "   60\n" in md
     assert (
-        "- **alpha**: Leadership rates “Excuse alpha” at 88, the team at 32 (56 points apart). "
-        "Discuss: Against it." in md
-    )
+        "- **Leadership rates Alpha at 88 points, the team at 32.**\n"
+        "  - Ask: Where do you see alpha differently?\n"
+        "  - Question a1? (Leadership 100, Team 38)\n"
+        "  - Question a2? (Leadership 75, Team 25)\n"
+    ) in md
     assert "**Combined overall score: 50/100**" in md
+    assert "Against it." not in md  # the counter-position is not the discussion
 
 
 def test_markdown_in_german() -> None:
     md = comparison_markdown(three("de"))
-    assert md.startswith("## Vergleich\n")
-    assert "Besprechen: Dagegen." in md
+    assert md.startswith("# Social-Media-Reife für Testfirma\n\n## Vergleich\n")
+    assert "  - Fragen Sie: Wo sehen Sie alpha anders?\n" in md
+
+
+def test_markdown_without_a_plan_is_the_comparison_alone() -> None:
+    c = compare(
+        mini(),
+        [
+            ("lea", person(LEA, "Lea", "leadership", completed=None)),
+            ("tim", person(TIM, "Tim", "team", completed=None)),
+        ],
+        "en",
+    )
+    assert c.plan is None
+    md = comparison_markdown(c)
+    assert md.startswith("## Comparison\n")
+    assert "## Starter goals" not in md
 
 
 def test_text_table_has_every_label_and_the_combined_column() -> None:
@@ -296,11 +346,14 @@ def test_text_table_has_every_label_and_the_combined_column() -> None:
     header = next(line for line in lines if line.startswith("Dimension"))
     assert header.split()[-1] == "Combined"
     table = lines[lines.index(header) : lines.index(header) + 4]
-    assert table[1].split() == ["alpha", "88", "25", "38", "63", "88", "32", "60"]
+    assert table[1].split() == ["Alpha", "88", "25", "38", "63", "88", "32", "60"]
     assert len({len(line) for line in table}) == 1  # right-aligned columns end together
     assert "Combined overall score: 50 · Combined stage: experimenting" in text
-    assert "- alpha: Leadership rates “Excuse alpha” at 88" in text
-    assert "beta:" not in text
+    assert (
+        "- Leadership rates Alpha at 88 points, the team at 32.\n"
+        "  Ask: Where do you see alpha differently?\n"
+    ) in text
+    assert "Leadership rates Beta" not in text  # 24 apart: no gap
 
 
 def test_no_gaps_without_a_team() -> None:
@@ -319,3 +372,147 @@ def test_exports_are_deterministic() -> None:
     assert comparison_json(a) == comparison_json(b)
     assert comparison_markdown(a) == comparison_markdown(b)
     assert comparison_text(a) == comparison_text(b)
+
+
+def test_the_combined_stage_is_never_above_the_highest_individual_stage() -> None:
+    # Lea, leadership: alpha 100, beta 0, gamma 100: overall (100 + 0 + 200) / 4 = 75, capped by
+    #   beta 0 (dead-end) at first-steps.
+    # Tom, team: alpha 0, beta 100, gamma 100: 75, capped by alpha at first-steps.
+    # Combined (50:50): alpha 50, beta 50, gamma 100: overall (50 + 50 + 200) / 4 = 75 ->
+    #   learning-loop; the weakest, 50 (experimenting), allows it. But nobody reached more than
+    #   first-steps: the combined stage is first-steps.
+    lea = person(
+        {"a1": 5, "a2": 5, "b1": 1, "b2": 1, "g1": 5, "g2": 5, "g3": 5}, "Lea", "leadership"
+    )
+    tom = person({"a1": 1, "a2": 1, "b1": 5, "b2": 5, "g1": 5, "g2": 5, "g3": 5}, "Tom", "team")
+    c = compare(mini(), [("lea", lea), ("tom", tom)], "en")
+    assert [(r.overall, r.stage) for r in c.respondents] == [
+        (75, "first-steps"),
+        (75, "first-steps"),
+    ]
+    assert [d.combined for d in c.dimensions] == [50, 50, 100]
+    assert (c.combined_overall, c.combined_stage) == (75, "first-steps")
+    assert c.plan is not None and c.plan.result.stage == "first-steps"
+
+
+def test_a_combined_stage_held_at_the_highest_individual_stage_says_why() -> None:
+    # As above: the combined scores alone give learning-loop, the comparison shows first-steps.
+    # The comparison must say in one sentence why (combined_reason: "Why the combined stage is
+    # capped, forced or absent"), and must not describe the stage as if the score gave it.
+    lea = person(
+        {"a1": 5, "a2": 5, "b1": 1, "b2": 1, "g1": 5, "g2": 5, "g3": 5}, "Lea", "leadership"
+    )
+    tom = person({"a1": 1, "a2": 1, "b1": 5, "b2": 5, "g1": 5, "g2": 5, "g3": 5}, "Tom", "team")
+    c = compare(mini(), [("lea", lea), ("tom", tom)], "en")
+    assert c.combined_stage == "first-steps"
+    assert c.combined_reason is not None
+    assert c.plan is not None and c.plan.result.stage_description is None
+
+
+def test_the_dead_end_trap_holds_on_the_combined_answers() -> None:
+    # bundled full check, everything 5 except the trap questions:
+    # Lea planning 2 (25), approval 1 (0); Tom planning 1 (0), approval 2 (25): both in the dead
+    # end on their own. Combined answers: (25 + 0) / 2 = 12.5 for each trap question, within the
+    # lowest two options (25 points): the combined stage is the dead end, whatever the average
+    # (strategy-first: Lea (25 + 200) / 3 = 75, Tom 200 / 3 = 66.7 -> 67, combined 71;
+    # hierarchy: Lea 300 / 4 = 75, Tom 325 / 4 = 81.25 -> 81, combined 78; the rest 100).
+    from smcheck.files.catalog import find_assessment
+
+    a = find_assessment("social-media-readiness")
+    base: dict[str, int | str] = {q.id: 5 for _, q in a.questions("full")}
+    lea = person(
+        base | {"sf-planning-state": 2, "hi-approval-path": 1}, "Lea", "leadership", assessment=a.id
+    ).model_copy(update={"assessment_version": a.version})
+    tom = person(
+        base | {"sf-planning-state": 1, "hi-approval-path": 2}, "Tom", "team", assessment=a.id
+    ).model_copy(update={"assessment_version": a.version})
+    c = compare(a, [("lea", lea), ("tom", tom)], "en")
+    assert [r.stage for r in c.respondents] == ["dead-end", "dead-end"]
+    assert (c.combined_stage, c.combined_stage_name) == ("dead-end", "Dead end")
+    assert c.combined_reason == (
+        "Planning at length without publishing, with every post sent through an approval "
+        "marathon, is the dead end, whatever the average says."
+    )
+
+
+def _leadership_high_team_low() -> Comparison:
+    """The bundled full check: leadership answers everything 5 (100), the team everything 1."""
+    from smcheck.files.catalog import find_assessment
+
+    a = find_assessment("social-media-readiness")
+    ids = [q.id for _, q in a.questions("full")]
+    lea = person(dict.fromkeys(ids, 5), "Lea", "leadership", assessment=a.id)
+    tim = person(dict.fromkeys(ids, 1), "Tim", "team", assessment=a.id)
+    lea, tim = (x.model_copy(update={"assessment_version": a.version}) for x in (lea, tim))
+    return compare(a, [("lea", lea), ("tim", tim)], "en")
+
+
+def test_at_most_five_gaps_are_listed_and_the_rest_counted() -> None:
+    # every dimension: leadership 100, team 0 -> ten gaps of 100 points; ties in dimension order
+    c = _leadership_high_team_low()
+    assert [(g.dimension, g.difference) for g in c.gaps] == [
+        ("strategy-first", 100),
+        ("hierarchy", 100),
+        ("staff-attitude", 100),
+        ("goals", 100),
+        ("iteration", 100),
+    ]
+    assert c.more_gaps == 5
+    hierarchy = c.gaps[1]
+    assert hierarchy.summary == "Leadership rates Hierarchy at 100 points, the team at 0."
+    assert hierarchy.discussion == (
+        "Which post of the last few months took longest to get out, and where did it wait?"
+    )
+    # every question 100 apart: the first three in questionnaire order
+    assert [q.id for q in hierarchy.questions] == [
+        "hi-team-and-boss",
+        "hi-approval-path",
+        "hi-leadership-backing",
+    ]
+    assert "… and 5 more gaps." in comparison_markdown(c)
+    # combined: every dimension (100 + 0) / 2 = 50, overall 50 -> experimenting (the team alone
+    # is in the dead end, leadership at lived-attitude; the trap answers' mean is 50 points)
+    assert (c.combined_overall, c.combined_stage) == (50, "experimenting")
+
+
+def test_the_plan_comes_from_the_combined_view_with_agree_tasks_for_the_two_biggest_gaps() -> None:
+    c = three()
+    assert c.plan is not None
+    # combined scores alpha 60, beta 63, gamma 38: only gamma is below 60 -> one enabler goal;
+    # Lea's profile chose no objective -> no outcome goal
+    assert [g.id for g in c.plan.goals] == ["enable-gamma"]
+    tasks = {t.id: t for t in c.plan.tasks}
+    agree = tasks["agree-alpha"]
+    assert agree.title == (
+        "Leadership and team together: agree on Alpha. Where do you see alpha differently?"
+    )
+    assert (agree.owner, agree.phase, agree.weeks, agree.dimension) == (
+        "leadership",
+        "start",
+        (1, 2),
+        "alpha",
+    )
+    assert "agree-gamma" in tasks
+    # combined answers: b1 is leadership 75, team (0 + 25) / 2 = 12.5 -> (75 + 12.5) / 2 = 43.75
+    # points, low: beta's tasks are due although beta (63) is not weak; a1 (100 and 37.5 ->
+    # 68.75) is not low and alpha is not weak: no alpha task
+    assert "beta-start" in tasks and "alpha-start" not in tasks
+    # the plan starts the Monday after the latest completion date (2026-11-25)
+    assert c.plan.iteration.start == date(2026, 11, 30)
+    # at most two agree tasks: the rest of the gaps wait
+    big = _leadership_high_team_low()
+    assert big.plan is not None
+    agree_ids = [t.id for t in big.plan.tasks if t.id.startswith("agree-")]
+    assert sorted(agree_ids) == ["agree-hierarchy", "agree-strategy-first"]
+    assert len(big.plan.tasks) <= 12 and len(big.plan.goals) <= 4
+    assert "agree-staff-attitude" in [x.id for x in big.plan.later]
+
+
+def test_a_comparison_without_completion_dates_plans_from_today_or_not_at_all() -> None:
+    people = [
+        ("lea", person(LEA, "Lea", "leadership", completed=None)),
+        ("tim", person(TIM, "Tim", "team", completed=None)),
+    ]
+    assert compare(mini(), people, "en").plan is None
+    plan = compare(mini(), people, "en", today=date(2027, 1, 6)).plan
+    assert plan is not None and plan.iteration.start == date(2027, 1, 11)

@@ -38,6 +38,10 @@ PROFILE = [
     "Grow sales",  # company goal 1
     "",  # company goal 2: none
     "1 3",  # objectives: awareness and insights
+    "1",  # awareness serves company goal 1
+    "",  # insights: not linked yet
+    "",  # country: from the language
+    "",  # region: none
     "Anna",  # respondent
     "2",  # role: team
 ]
@@ -110,6 +114,9 @@ def test_a_piped_quick_check_exports_what_score_gives(tmp_path: Path, smcheck_ho
     assert "Excuse 3 of 10: “Our people aren't into social media.”" in out
     assert "Question 8 of 10: " in out
     assert "  0 = don't know, n = not applicable" in out
+    # by hand (quick check 1.1, one question per dimension, all weights 1): points 50, 25, 0,
+    # 75, 25, don't know, 50, 0, 25, 75 -> 325 / 9 = 36.1 -> 36; 9 of 10 known; 36 >= 20 and
+    # the weakest (0) caps no lower than first steps; no trap (sf-planning-state is option 3)
     assert "Overall: 36/100   Stage: First steps   Completeness: 90 %" in out
     assert "\x1b" not in out
     # every question is a prompt line of its own, without a newline, answered after it
@@ -121,6 +128,9 @@ def test_a_piped_quick_check_exports_what_score_gives(tmp_path: Path, smcheck_ho
     assert org.channels == ["LinkedIn", "Instagram"]
     assert org.company_goals == ["Grow sales"]
     assert org.objectives == ["awareness", "insights"]
+    # awareness serves company goal 1; insights was left unlinked on purpose
+    assert org.links == {"awareness": [1]}
+    assert (org.country, org.region) == ("", "")
     assert (answers.respondent.name, answers.respondent.role) == ("Anna", "team")
     assert answers.completed == TODAY
     assert answers.engagement == f"e{session.stem}"
@@ -173,7 +183,8 @@ def test_invalid_input_is_explained_and_asked_again(tmp_path: Path, smcheck_home
 
 
 def test_profile_numbers_and_lengths_are_checked(tmp_path: Path, smcheck_home: Path) -> None:
-    lines = ["1", "x" * 201, "Korn", "9", "1", "", "", "", "", "1, 9", "2,4", "", "4", "1"]
+    # no company goal, so no links asked; country and region kept empty
+    lines = ["1", "x" * 201, "Korn", "9", "1", "", "", "", "", "1, 9", "2,4", "", "", "", "4", "1"]
     code, out = _run(lines, tmp_path)
     assert code == 0
     assert "At most 200 characters, please." in out
@@ -192,7 +203,8 @@ def test_enter_keeps_and_dash_clears_a_profile_value(tmp_path: Path, smcheck_hom
     org = answers.organisation.model_copy(update={"industry": "Bakery"})
     save_session(SESSION, answers.model_copy(update={"answers": {}, "organisation": org}))
     # a named session resumes at its first open question; b from there goes to the profile
-    code, out = _run(["b", "", "", "-", "", "", "", "", "", ""], tmp_path, resume=SESSION)
+    # name, size, industry (cleared), channels, two goals, objectives, country, region, you, role
+    code, out = _run(["b", "", "", "-", "", "", "", "", "", "", "", ""], tmp_path, resume=SESSION)
     assert code == 0
     assert "Organisation name [Korn]" in out
     assert "Industry [Bakery]" in out

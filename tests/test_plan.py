@@ -9,11 +9,14 @@ from datetime import date
 import pytest
 
 from helpers import answers, mini
+from smcheck.core.models.answers import Answers
+from smcheck.core.models.assessment import Assessment
 from smcheck.core.models.plan import Plan
 from smcheck.core.planning import make_plan, monday_after, scale_weeks
 from smcheck.core.scoring import score
 from smcheck.files.export import to_json, to_markdown, to_toml
 
+# Scores (see test_scoring): alpha 88, beta 38, gamma 25, overall 44 "experimenting", 71 %.
 VALUES = {"a1": 5, "a2": 4, "b1": 1, "b2": 3, "g1": 2, "g2": "dont-know", "g3": "n/a"}
 
 
@@ -21,6 +24,31 @@ def plan_for(values: dict[str, int | str] = VALUES, **kwargs: object) -> Plan:
     a = mini()
     ans = answers(values, objectives=["awareness"], baselines={"reach": 1200})
     return make_plan(a, ans, score(a, ans, "en"), lang="en", **kwargs)  # type: ignore[arg-type]
+
+
+def with_organisation(ans: Answers, **changes: object) -> Answers:
+    """``ans`` with the organisation profile changed."""
+    return ans.model_copy(update={"organisation": ans.organisation.model_copy(update=changes)})
+
+
+def plan_of(a: Assessment, ans: Answers, **kwargs: object) -> Plan:
+    return make_plan(a, ans, score(a, ans, "en"), lang="en", **kwargs)  # type: ignore[arg-type]
+
+
+def bundled() -> Assessment:
+    from smcheck.files.catalog import find_assessment
+
+    return find_assessment("social-media-readiness")
+
+
+def bundled_answers(value: int, **kw: object) -> Answers:
+    """Every question of the bundled full check answered with option ``value``."""
+    a = bundled()
+    return answers(
+        {q.id: value for _, q in a.questions("full")},
+        assessment=a.id,
+        **kw,  # type: ignore[arg-type]
+    )
 
 
 def test_monday_after_is_strictly_after() -> None:
@@ -72,31 +100,133 @@ def test_start_and_weeks_can_be_given() -> None:
     assert all(1 <= t.weeks[0] <= t.weeks[1] <= 4 for t in p.tasks)
 
 
+def test_a_start_that_is_not_a_monday_moves_to_the_monday_of_its_week_and_says_so() -> None:
+    # Wednesday 2027-01-06 -> Monday 2027-01-04; six working weeks (no week with three holidays
+    # in GB in January and February) end on Friday 2027-02-12
+    p = plan_for(start=date(2027, 1, 6))
+    assert (p.iteration.start, p.iteration.end) == (date(2027, 1, 4), date(2027, 2, 12))
+    assert (
+        "The start 2027-01-06 is not a Monday; the iteration begins on the Monday of that week, "
+        "2027-01-04." in p.remarks
+    )
+    # a Monday is taken as it is, without a remark
+    monday = plan_for(start=date(2027, 1, 4))
+    assert monday.iteration.start == date(2027, 1, 4)
+    assert not any("not a Monday" in r for r in monday.remarks)
+    # a Sunday belongs to the week that began six days before
+    assert plan_for(start=date(2027, 1, 10)).iteration.start == date(2027, 1, 4)
+
+
 def test_weeks_out_of_range_are_refused() -> None:
     with pytest.raises(ValueError, match="4-12 weeks"):
         plan_for(weeks=13)
 
 
-def test_outcome_goals_from_objectives_with_baseline_or_week_one() -> None:
+def test_one_outcome_goal_per_objective_from_its_leading_kpi() -> None:
     goals = {g.id: g for g in plan_for().goals}
+    # awareness has two KPIs, reach and reply-time: only the first, reach, is a goal
+    assert [g.id for g in goals.values() if g.kind == "outcome"] == ["reach"]
     reach = goals["reach"]
-    # baseline 1200, +20 % -> 1440
+    # baseline 1200, +20 % -> 1440, smcheck's suggestion
     assert (reach.kind, reach.baseline, reach.target, reach.target_change_pct) == (
         "outcome",
         1200,
         1440,
         20,
     )
-    assert reach.title == "Reach per week: 1,200 → 1,440"
-    assert (
-        reach.serves == ["Grow"]
-        and reach.due == date(2027, 1, 8)
-        and reach.owner == "social-media-lead"
+    assert reach.target_suggested is True
+    assert reach.title == "Reach per week: 1,200 → 1,440 (suggested)"
+    assert reach.due == date(2027, 1, 8) and reach.owner == "social-media-lead"
+    # the bundled questionnaire: the leading KPI of each objective, in the order chosen
+    a = bundled()
+    ans = bundled_answers(3, objectives=["sales", "customers"])
+    outcome = [(g.id, g.objective) for g in plan_of(a, ans).goals if g.kind == "outcome"]
+    assert outcome == [("referral-visits", "sales"), ("engagement-rate", "customers")]
+
+
+def test_without_a_baseline_the_goal_is_measured_in_week_one() -> None:
+    a = mini()
+    ans = answers(VALUES, objectives=["awareness"])
+    reach = {g.id: g for g in plan_of(a, ans).goals}["reach"]
+    # no baseline: measured in week 1, the target as a change against it, suggested
+    assert (reach.baseline, reach.target, reach.baseline_note) == (None, None, "measure in week 1")
+    assert (reach.target_change_pct, reach.target_suggested) == (20, True)
+    assert reach.title == "Reach per week: +20 % against the baseline (suggested)"
+
+
+@pytest.mark.parametrize(
+    ("baseline", "target", "title"),
+    [
+        # 2 * 1.2 = 2.4 rounds back to 2: the target still moves by one whole count
+        (2, 3, "Reach per week: 2 → 3 (suggested)"),
+        # 1 * 1.2 = 1.2 -> 1: one more
+        (1, 2, "Reach per week: 1 → 2 (suggested)"),
+        # 4 * 1.2 = 4.8 -> 5: the percentage already moves it
+        (4, 5, "Reach per week: 4 → 5 (suggested)"),
+        # from 0 no percentage moves anything: the KPI's first target (mini: 3)
+        (0, 3, "Reach per week: 0 → 3 (suggested)"),
+    ],
+)
+def test_suggested_targets_always_move(baseline: float, target: float, title: str) -> None:
+    a = mini()
+    ans = answers(VALUES, objectives=["awareness"], baselines={"reach": baseline})
+    reach = {g.id: g for g in plan_of(a, ans).goals}["reach"]
+    assert (reach.baseline, reach.target, reach.title) == (baseline, target, title)
+
+
+def test_a_decreasing_target_that_would_round_to_its_baseline_moves_by_a_tenth() -> None:
+    from smcheck.core.planning import suggested_target
+
+    kpi = mini().objective("awareness").kpis[1]  # reply-time: hours, -30 %
+    assert (kpi.id, kpi.unit, kpi.direction, kpi.change_pct) == (
+        "reply-time",
+        "hours",
+        "decrease",
+        30,
     )
-    reply = goals["reply-time"]
-    # no baseline: measured in week 1, target as a change against it (decrease)
-    assert (reply.baseline, reply.target, reply.baseline_note) == (None, None, "measure in week 1")
-    assert reply.title == "Reply time: −30 % against the baseline"
+    # 8 h * 0.7 = 5.6 h
+    assert suggested_target(kpi, 8) == 5.6
+    # 0.1 h * 0.7 = 0.07 h rounds to 0.1 h, the baseline: one tenth less
+    assert suggested_target(kpi, 0.1) == 0.0
+    # 0.2 h * 0.7 = 0.14 -> 0.1: moved already
+    assert suggested_target(kpi, 0.2) == 0.1
+
+
+def test_a_baseline_of_zero_gets_the_kpis_first_target() -> None:
+    # bundled: sales -> referral-visits, first_target 20; customers -> engagement-rate, 1 (%)
+    a = bundled()
+    ans = bundled_answers(
+        3,
+        objectives=["sales", "customers"],
+        baselines={"referral-visits": 0, "engagement-rate": 0},
+    )
+    goals = {g.id: g for g in plan_of(a, ans).goals}
+    assert (goals["referral-visits"].baseline, goals["referral-visits"].target) == (0, 20)
+    assert (goals["engagement-rate"].baseline, goals["engagement-rate"].target) == (0, 1)
+    assert goals["referral-visits"].target_suggested is True
+
+
+def test_an_outcome_goal_serves_only_the_company_goals_linked_to_its_objective() -> None:
+    a = mini()
+    base = answers(VALUES, objectives=["awareness"], baselines={"reach": 1200})
+    linked = with_organisation(base, company_goals=["Grow", "Hire"], links={"awareness": [2]})
+    p = plan_of(a, linked)
+    reach = {g.id: g for g in p.goals}["reach"]
+    assert reach.serves == ["Hire"]
+    assert "link-goals" not in [t.id for t in p.tasks]
+    assert not any("not linked" in r for r in p.remarks)
+    assert "  - serves: Hire\n" in to_markdown(p)
+    # not linked: the goal serves nothing yet, says so, and the plan starts with linking it
+    unlinked = plan_of(a, with_organisation(base, company_goals=["Grow", "Hire"]))
+    reach = {g.id: g for g in unlinked.goals}["reach"]
+    assert reach.serves == []
+    link = {t.id: t for t in unlinked.tasks}["link-goals"]
+    assert (link.phase, link.weeks, link.owner) == ("start", (1, 1), "leadership")
+    assert (
+        "Goals without a company goal are not linked yet; the task to link them is at the start "
+        "of the plan." in unlinked.remarks
+    )
+    assert "  - serves: not linked yet\n" in to_markdown(unlinked)
 
 
 def test_enabler_goals_for_weakest_dimensions_lowest_first() -> None:
@@ -111,7 +241,9 @@ def test_tasks_follow_the_loop_and_serve_goals() -> None:
     phases = [order.index(t.phase) for t in p.tasks]
     assert phases == sorted(phases)
     ids = [t.id for t in p.tasks]
-    # dimension actions of the two enabler dimensions, the objective's action, the always actions
+    # the actions of the two enabler dimensions (their trigger questions b1 and g1 are answered
+    # low: 0 and 25 points), the objective's action, the fixed actions, and linking the goals
+    # (awareness is not linked to a company goal yet)
     assert set(ids) == {
         "gamma-start",
         "gamma-campaign",
@@ -122,11 +254,13 @@ def test_tasks_follow_the_loop_and_serve_goals() -> None:
         "aw-post",
         "measure-baselines",
         "rerun",
+        "link-goals",
     }
-    assert "alpha-start" not in ids  # alpha is strong: no enabler tasks
+    assert "alpha-start" not in ids  # alpha is strong (a1 answered 5): no alpha tasks
     by_id = {t.id: t for t in p.tasks}
     assert by_id["gamma-start"].goals == ["enable-gamma"]
-    assert by_id["aw-post"].goals == ["reach", "reply-time"]
+    assert by_id["aw-post"].goals == ["reach"]
+    assert by_id["link-goals"].goals == ["reach", "enable-gamma", "enable-beta"]
     assert by_id["rerun"].phase == "new-start" and by_id["rerun"].start == date(2027, 1, 4)
     assert by_id["gamma-campaign"].weeks == (2, 4)
     assert (by_id["gamma-campaign"].start, by_id["gamma-campaign"].end) == (
@@ -145,7 +279,7 @@ def test_same_answers_give_byte_identical_exports() -> None:
 def test_toml_export_reads_back_into_an_equal_model() -> None:
     p = plan_for()
     data = tomllib.loads(to_toml(p))
-    assert data["schema"] == "smcheck.plan/1"
+    assert data["schema"] == "smcheck.plan/2"
     assert Plan.model_validate(data) == p
 
 
@@ -159,10 +293,37 @@ def test_markdown_report_shows_stage_bars_goals_and_tasks() -> None:
     md = to_markdown(plan_for())
     assert md.startswith("# Social media readiness for Testfirma\n")
     assert "**Overall score: 44/100** · Stage: **experimenting** · Completeness: 71 %" in md
-    assert "beta   ████████░░░░░░░░░░░░   38  (2/2 answered)" in md
-    assert "**Blockers:** gamma (Excuse gamma), beta (Excuse beta)" in md
-    assert "- [ ] **Task aw-post** · Week 2–5 · Team · `aw-post`" in md
+    # not capped: the stage's description (mini's is its name) stands under the score
+    assert "\n> experimenting\n" in md
+    # dimensions by name, not id
+    assert "Beta   ████████░░░░░░░░░░░░   38  (2/2 answered)" in md
+    assert "**Blockers:** Gamma, Beta" in md
+    # goal and task lines for people: no ids in backticks
+    assert (
+        "- **Reach per week: 1,200 → 1,440 (suggested)** · Owner: Social media lead · "
+        "due 2027-01-08\n"
+        "  - Done when: The value at the end of the iteration meets the target.\n"
+        "  - serves: not linked yet\n"
+    ) in md
+    assert "- [ ] **Task aw-post** · Week 2–5 · Team\n" in md
+    assert "`aw-post`" not in md and "`reach`" not in md and "`enable-gamma`" not in md
     assert "Next assessment (new start point): run smcheck again on 2027-01-11." in md
+    # what the plan says about itself
+    assert "### About this plan\n" in md
+    assert "- Targets marked “(suggested)” are smcheck's suggestions" in md
+    assert "- Goals without a company goal are not linked yet" in md
+
+
+def test_markdown_report_of_a_capped_stage_gives_the_reason_not_the_description() -> None:
+    # alpha 100, beta 100, gamma only g1 = 1 (0): overall 50 "experimenting" by score, capped by
+    # gamma at "first-steps"; 5 of 7 answered (71 %)
+    md = to_markdown(plan_for({"a1": 5, "a2": 5, "b1": 5, "b2": 5, "g1": 1}))
+    assert "**Overall score: 50/100** · Stage: **first-steps** · Completeness: 71 %" in md
+    assert (
+        "> Gamma at 0 points holds the stage at “first-steps”: no stage is more than one above "
+        "the weakest dimension (the average of 50 alone would give “experimenting”).\n"
+    ) in md
+    assert "> first-steps\n" not in md
 
 
 def test_markdown_escapes_user_text() -> None:
@@ -193,23 +354,198 @@ def test_edited_goals_replace_targets_and_owners() -> None:
     edited = base.model_copy(
         update={
             "goals": {
-                "reach": GoalEdit(target=1500),
-                "reply-time": GoalEdit(target=4, owner="communications"),
+                "reach": GoalEdit(target=1500, owner="communications"),
                 "enable-gamma": GoalEdit(owner="hr"),
             }
         }
     )
-    goals = {g.id: g for g in make_plan(a, edited, score(a, edited, "en"), lang="en").goals}
-    # an explicit target wins over baseline +20 %; no percentage is claimed then
-    assert (goals["reach"].target, goals["reach"].target_change_pct) == (1500, None)
-    assert goals["reach"].title == "Reach per week: 1,200 → 1,500"
-    # a target without a baseline: the baseline is still measured in week 1
-    reply = goals["reply-time"]
-    assert (reply.target, reply.baseline_note, reply.owner) == (
-        4,
-        "measure in week 1",
-        "communications",
-    )
-    assert reply.title == "Reply time: target 4 h"
+    goals = {g.id: g for g in plan_of(a, edited).goals}
+    # an explicit target wins over baseline +20 %; no percentage is claimed, and it is not a
+    # suggestion any more
+    reach = goals["reach"]
+    assert (reach.target, reach.target_change_pct, reach.target_suggested) == (1500, None, False)
+    assert reach.title == "Reach per week: 1,200 → 1,500"
+    assert reach.owner == "communications"
     assert goals["enable-gamma"].owner == "hr"
     assert goals["enable-beta"].owner == "leadership"
+    # a target without a baseline: the baseline is still measured in week 1
+    no_baseline = answers(VALUES, objectives=["awareness"]).model_copy(
+        update={"goals": {"reach": GoalEdit(target=1500)}}
+    )
+    reach = {g.id: g for g in plan_of(a, no_baseline).goals}["reach"]
+    assert (reach.target, reach.baseline_note, reach.target_suggested) == (
+        1500,
+        "measure in week 1",
+        False,
+    )
+    assert reach.title == "Reach per week: target 1,500"
+
+
+def test_at_most_four_goals_and_twelve_tasks_the_rest_waits() -> None:
+    # The bundled full check, every answer 1 (every dimension 0), all four objectives, not linked.
+    # Weakest dimensions (all 0): ties by the articles' priority, then questionnaire order:
+    # goals (1), guidelines (1), platform-knowledge (2). Goals by precedence: the two weakest
+    # enablers, then the objectives in the order chosen, then the third enabler; four fit.
+    # Tasks: the four fixed ones, linking the goals (5), then the most urgent task of every goal:
+    # awareness aw-a-campaign and customers cu-a-reply-rota (first steps, priority 2, as urgent as
+    # "not at all"), goals go-a-goal-sheet (priority 1), guidelines gl-a-one-page-guideline
+    # (priority 1, before gl-a-escalation-contacts); then by priority: gl-a-escalation-contacts
+    # (1), pk-a-audience-check, pk-a-platform-profiles (2) -- twelve. pk-a-tool-setup (2) is the
+    # first task that waits.
+    a = bundled()
+    ans = bundled_answers(1, objectives=["awareness", "customers", "insights", "sales"])
+    p = plan_of(a, ans)
+    assert [g.id for g in p.goals] == [
+        "reach",
+        "engagement-rate",
+        "enable-goals",
+        "enable-guidelines",
+    ]
+    assert len(p.tasks) == 12
+    assert {t.id for t in p.tasks} == {
+        "lp-a-baseline",
+        "lp-a-weekly-review",
+        "lp-a-decide-changes",
+        "lp-a-reassess",
+        "link-goals",
+        "aw-a-campaign",
+        "cu-a-reply-rota",
+        "go-a-goal-sheet",
+        "gl-a-one-page-guideline",
+        "gl-a-escalation-contacts",
+        "pk-a-audience-check",
+        "pk-a-platform-profiles",
+    }
+    assert [(x.kind, x.id) for x in p.later[:4]] == [
+        ("goal", "insights-documented"),
+        ("goal", "referral-visits"),
+        ("goal", "enable-platform-knowledge"),
+        ("task", "pk-a-tool-setup"),
+    ]
+    # nothing is lost: every task of the objectives that did not fit waits as well
+    later = {x.id for x in p.later}
+    assert {"in-a-insight-log", "sl-a-tracking", "sl-a-offer-posts"} <= later
+    md = to_markdown(p)
+    assert "### For later (does not fit the small first iteration)\n" in md
+
+
+def test_below_60_percent_there_is_no_stage_and_the_plan_starts_by_collecting_answers() -> None:
+    # 2 of 7 answered (29 %): no stage; the plan's first task is to collect the missing answers
+    a = mini()
+    ans = answers({"a1": 5, "b1": 3}, objectives=["awareness"])
+    r = score(a, ans, "en")
+    assert (r.completeness, r.stage, r.stage_rule) == (29, None, "too-little-known")
+    p = make_plan(a, ans, r, lang="en")
+    assert p.result.stage is None
+    first = p.tasks[0]
+    assert (first.id, first.phase, first.weeks, first.owner) == (
+        "collect-answers",
+        "start",
+        (1, 1),
+        "leadership",
+    )
+    md = to_markdown(p)
+    assert "Stage: **none (too little known)** · Completeness: 29 %" in md
+    assert "> 5 of 7 answers are still missing." in md
+    assert "To the next stage" not in md
+    # from 60 % on there is nothing to collect
+    complete = answers(VALUES, objectives=["awareness"])
+    assert "collect-answers" not in [t.id for t in plan_of(a, complete).tasks]
+
+
+def test_the_collect_task_counts_the_missing_answers_and_names_their_dimensions() -> None:
+    # a2, b2, g1, g2, g3 are unanswered: 5 answers missing, in all three dimensions
+    a = mini()
+    ans = answers({"a1": 5, "b1": 3}, objectives=["awareness"])
+    collect = {t.id: t for t in plan_of(a, ans).tasks}["collect-answers"]
+    assert collect.title == (
+        "Collect the 5 missing answers from the people who know (Alpha, Beta, Gamma) and score "
+        "smcheck again"
+    )
+
+
+def test_a_collect_task_always_has_answers_to_collect() -> None:
+    # a1 and b1 answered 5, the other five "not applicable" (29 % with an option): if the plan
+    # asks to collect missing answers, there must be some, in some dimension -- not
+    # "Collect the 0 missing answers ... ()".
+    a = mini()
+    values: dict[str, int | str] = {"a1": 5, "b1": 5}
+    values |= dict.fromkeys(["a2", "b2", "g1", "g2", "g3"], "n/a")
+    for t in plan_of(a, answers(values, objectives=["awareness"])).tasks:
+        if t.id == "collect-answers":
+            assert "Collect the 0 " not in t.title and "()" not in t.title
+
+
+def test_a_plan_without_an_outcome_goal_does_not_measure_baselines() -> None:
+    # no objective chosen: there is no KPI to measure, so no baseline task; the other fixed
+    # tasks stay, and there is nothing to link
+    a = bundled()
+    ids = [t.id for t in plan_of(a, bundled_answers(3)).tasks]
+    assert "lp-a-baseline" not in ids
+    assert {"lp-a-weekly-review", "lp-a-decide-changes", "lp-a-reassess"} <= set(ids)
+    assert "link-goals" not in ids
+    with_goal = [t.id for t in plan_of(a, bundled_answers(3, objectives=["sales"])).tasks]
+    assert "lp-a-baseline" in with_goal
+
+
+@pytest.mark.parametrize("size", ["1-9", "10-49"])
+def test_small_organisations_have_only_leadership_and_the_person_who_posts(size: str) -> None:
+    from smcheck.core.models.answers import GoalEdit
+
+    # mini: every dimension and objective task belongs to the team -> the person who posts;
+    # an enabler goal edited to HR -> leadership; an outcome goal edited to marketing -> the
+    # person who posts
+    a = mini()
+    base = answers(VALUES, objectives=["awareness"], baselines={"reach": 1200})
+    ans = with_organisation(base, size=size).model_copy(
+        update={
+            "goals": {"reach": GoalEdit(owner="marketing"), "enable-gamma": GoalEdit(owner="hr")}
+        }
+    )
+    p = plan_of(a, ans)
+    by_id = {t.id: t for t in p.tasks}
+    assert by_id["aw-post"].owner == "social-media-lead"
+    assert by_id["gamma-start"].owner == "social-media-lead"
+    assert by_id["rerun"].owner == "leadership"
+    goals = {g.id: g for g in p.goals}
+    assert (goals["reach"].owner, goals["enable-gamma"].owner) == (
+        "social-media-lead",
+        "leadership",
+    )
+    assert {t.owner for t in p.tasks} | {g.owner for g in p.goals} <= {
+        "leadership",
+        "social-media-lead",
+    }
+    # bundled, every answer 1, objective sales: sl-a-tracking (marketing) and
+    # gl-a-escalation-contacts (communications) are in the plan (see the twelve-task test)
+    big = plan_of(bundled(), with_organisation(bundled_answers(1, objectives=["sales"]), size=size))
+    tasks = {t.id: t for t in big.tasks}
+    assert tasks["sl-a-tracking"].owner == "social-media-lead"
+    assert tasks["gl-a-escalation-contacts"].owner == "leadership"
+    assert {t.owner for t in big.tasks} | {g.owner for g in big.goals} <= {
+        "leadership",
+        "social-media-lead",
+    }
+
+
+def test_larger_organisations_keep_their_roles() -> None:
+    from smcheck.core.models.answers import GoalEdit
+
+    a = mini()
+    base = answers(VALUES, objectives=["awareness"], baselines={"reach": 1200})
+    ans = with_organisation(base, size="50-249").model_copy(
+        update={
+            "goals": {"reach": GoalEdit(owner="marketing"), "enable-gamma": GoalEdit(owner="hr")}
+        }
+    )
+    p = plan_of(a, ans)
+    by_id = {t.id: t for t in p.tasks}
+    assert (by_id["aw-post"].owner, by_id["gamma-start"].owner) == ("team", "team")
+    goals = {g.id: g for g in p.goals}
+    assert (goals["reach"].owner, goals["enable-gamma"].owner) == ("marketing", "hr")
+    big = plan_of(
+        bundled(), with_organisation(bundled_answers(1, objectives=["sales"]), size="50-249")
+    )
+    tasks = {t.id: t for t in big.tasks}
+    assert tasks["sl-a-tracking"].owner == "marketing"
+    assert tasks["gl-a-escalation-contacts"].owner == "communications"

@@ -5,8 +5,9 @@ Previous iteration: answered 2026-11-25, objective awareness, baseline reach 120
     beta:  b1 1 (0, w1), b2 3 (50, w3)         -> 150 / 4 = 37.5 -> 38
     gamma: g1 2 (25), g2 don't know, g3 n/a    -> 25
     overall (88 + 38 + 25*2) / 4 = 44 -> "experimenting"
-    previous plan's goals: reach 1200 -> 1440 (+20 %), reply-time (no baseline: no numeric
-    target), enable-gamma, enable-beta (the dimensions below 60, lowest first)
+    previous plan's goals: reach 1200 -> 1440 (+20 %, suggested; the leading KPI of awareness --
+    its second KPI, reply-time, is measured but not a goal), enable-gamma, enable-beta (the
+    dimensions below 60, lowest first)
 Current answers: completed 2027-01-11 (the next assessment day of that plan).
     alpha: a1 5 (100), a2 3 (50)              -> 75       (-13)
     beta:  b1 3 (50, w1), b2 4 (75, w3)        -> 275 / 4 = 68.75 -> 69   (+31)
@@ -25,6 +26,7 @@ import pytest
 from helpers import answers, mini
 from smcheck.core.errors import SmcheckError
 from smcheck.core.models.answers import Answers, GoalEdit
+from smcheck.core.models.assessment import Assessment
 from smcheck.core.models.plan import Plan
 from smcheck.core.planning import make_plan
 from smcheck.core.progress import progress
@@ -34,6 +36,16 @@ from smcheck.files.export import to_json, to_toml
 PREVIOUS = {"a1": 5, "a2": 4, "b1": 1, "b2": 3, "g1": 2, "g2": "dont-know", "g3": "n/a"}
 CURRENT = {"a1": 5, "a2": 3, "b1": 3, "b2": 4, "g1": 3, "g2": 4, "g3": "n/a"}
 ACTUALS = {"reach": 1500.0, "reply-time": 5.0}
+
+
+def reply_time_first() -> Assessment:
+    """mini with awareness led by reply-time (hours, -30 %): a decreasing goal to judge."""
+    a = mini()
+    awareness = a.objective("awareness")
+    led = awareness.model_copy(update={"kpis": list(reversed(awareness.kpis))})
+    return a.model_copy(
+        update={"objectives": [led if o.id == "awareness" else o for o in a.objectives]}
+    )
 
 
 def previous_answers(baselines: dict[str, float] | None = None) -> Answers:
@@ -66,17 +78,15 @@ def test_scores_and_stages_then_and_now() -> None:
 
 def test_every_goal_of_the_previous_plan_is_judged() -> None:
     goals = {g.id: g for g in progress(mini(), previous_answers(), current_answers(), "en").goals}
-    assert list(goals) == ["reach", "reply-time", "enable-gamma", "enable-beta"]
+    # one outcome goal per objective (reply-time was measured, 5 h, but was no goal), then the
+    # enabler goals
+    assert list(goals) == ["reach", "enable-gamma", "enable-beta"]
     reach = goals["reach"]
     # target 1200 * 1.2 = 1440; 1500 >= 1440 -> reached;
     # progress (1500 - 1200) / (1440 - 1200) = 300 / 240 = 1.25 -> 125 %
     assert (reach.baseline, reach.target, reach.actual) == (1200, 1440, 1500)
     assert (reach.status, reach.progress_pct) == ("reached", 125)
-    assert reach.title == "Reach per week: 1,200 → 1,440"
-    # reply-time had no baseline, so no numeric target: 5 h cannot be judged
-    reply = goals["reply-time"]
-    assert (reply.baseline, reply.target, reply.actual) == (None, None, 5)
-    assert (reply.status, reply.progress_pct) == ("no-target", None)
+    assert reach.title == "Reach per week: 1,200 → 1,440 (suggested)"
     # enabler goals have no numeric target
     for gid in ("enable-gamma", "enable-beta"):
         assert (goals[gid].kind, goals[gid].status, goals[gid].progress_pct) == (
@@ -84,6 +94,14 @@ def test_every_goal_of_the_previous_plan_is_judged() -> None:
             "no-target",
             None,
         )
+
+
+def test_an_outcome_goal_without_a_baseline_has_no_numeric_target_to_judge() -> None:
+    # reach had no baseline, so no numeric target: 1500 cannot be judged
+    goals = progress(mini(), previous_answers({}), current_answers(), "en").goals
+    reach = {g.id: g for g in goals}["reach"]
+    assert (reach.baseline, reach.target, reach.actual) == (None, None, 1500)
+    assert (reach.status, reach.progress_pct) == ("no-target", None)
 
 
 @pytest.mark.parametrize(
@@ -103,27 +121,31 @@ def test_progress_share_of_the_way_to_the_target(actual: float, status: str, pct
 
 
 def test_decrease_goals_are_reached_at_or_below_the_target() -> None:
-    # reply-time baseline 8 h, -30 % -> 5.6 h. 5 <= 5.6 -> reached;
+    # awareness led by reply-time: baseline 8 h, -30 % -> 5.6 h. 5 <= 5.6 -> reached;
     # progress (5 - 8) / (5.6 - 8) = -3 / -2.4 = 1.25 -> 125 %
+    a = reply_time_first()
     prev = previous_answers({"reach": 1200, "reply-time": 8})
-    goals = {g.id: g for g in progress(mini(), prev, current_answers(), "en").goals}
+    goals = {g.id: g for g in progress(a, prev, current_answers(), "en").goals}
+    assert "reach" not in goals  # now the second KPI: measured, not a goal
     reply = goals["reply-time"]
     assert (reply.target, reply.status, reply.progress_pct) == (5.6, "reached", 125)
     # 6 h: (6 - 8) / -2.4 = 0.8333 -> 83 %, above the target -> not reached
-    later = progress(mini(), prev, current_answers({"reply-time": 6}), "en")
+    later = progress(a, prev, current_answers({"reply-time": 6}), "en")
     reply = {g.id: g for g in later.goals}["reply-time"]
     assert (reply.status, reply.progress_pct) == ("not-reached", 83)
 
 
 def test_missing_actual_and_edited_target_without_baseline() -> None:
-    # reply-time: edited target 4 h but no baseline -> judged, no share of the way.
-    # 5 h > 4 h with direction decrease -> not reached. reach has no actual.
-    prev = previous_answers().model_copy(update={"goals": {"reply-time": GoalEdit(target=4)}})
-    goals = {
-        g.id: g for g in progress(mini(), prev, current_answers({"reply-time": 5}), "en").goals
-    }
-    assert (goals["reach"].status, goals["reach"].actual) == ("no-actual", None)
-    assert (goals["reply-time"].status, goals["reply-time"].progress_pct) == ("not-reached", None)
+    # awareness led by reply-time: edited target 4 h but no baseline -> judged, no share of the
+    # way. 5 h > 4 h with direction decrease -> not reached. Without an actual: no-actual.
+    a = reply_time_first()
+    prev = previous_answers({}).model_copy(update={"goals": {"reply-time": GoalEdit(target=4)}})
+    judged = progress(a, prev, current_answers({"reply-time": 5}), "en").goals
+    reply = {g.id: g for g in judged}["reply-time"]
+    assert (reply.target, reply.status, reply.progress_pct) == (4, "not-reached", None)
+    unmeasured = progress(a, prev, current_answers({"reach": 1500}), "en").goals
+    reply = {g.id: g for g in unmeasured}["reply-time"]
+    assert (reply.status, reply.actual, reply.progress_pct) == ("no-actual", None, None)
 
 
 def test_dimension_without_a_score_has_no_delta() -> None:
@@ -139,7 +161,7 @@ def test_dimension_without_a_score_has_no_delta() -> None:
 
 def test_texts_follow_the_language() -> None:
     sp = progress(mini(), previous_answers(), current_answers(), "de")
-    assert sp.goals[0].title == "Reichweite pro Woche: 1.200 → 1.440"
+    assert sp.goals[0].title == "Reichweite pro Woche: 1.200 → 1.440 (Vorschlag)"
 
 
 def test_answers_to_another_assessment_or_version_are_refused() -> None:

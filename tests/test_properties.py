@@ -72,6 +72,9 @@ channels = [
 objectives = ["awareness"]
 company_goals = ["Mehr Lehrlinge"]
 baselines = { reach = 1200, reply-time = 4.5 }
+links = { awareness = [1] }
+country = "DE"
+region = "BY"
 
 [answers.a1]
 value = 3
@@ -99,8 +102,11 @@ SCHEMA_HEADERS = [
     "",
     'schema = "smcheck.answers/1"\n',
     'schema = "smcheck.answers/1"\nassessment = "mini"\nassessment_version = "1.0"\n',
-    'schema = "smcheck.assessment/1"\n',
-    'schema = "smcheck.plan/1"\n',
+    'schema = "smcheck.assessment/2"\n',
+    'schema = "smcheck.plan/2"\n',
+    'schema = "smcheck.plan/1"\n',  # still read
+    'schema = "smcheck.comparison/2"\n',
+    'schema = "smcheck.comparison/1"\n',  # still read
     'schema = "smcheck.config/1"\n',
 ]
 
@@ -256,9 +262,22 @@ def goal_edits(draw: st.DrawFn) -> dict[str, dict[str, Any]]:
     return edits
 
 
+PLACES = [("", ""), ("DE", ""), ("DE", "BY"), ("AT", ""), ("CH", "ZH"), ("GB", "ENG")]
+"""Countries and regions the holiday data knows (country "": the language's country)."""
+
+
 @st.composite
 def valid_answers(draw: st.DrawFn) -> Answers:
     """Answers to the mini assessment that pass every check."""
+    objectives = draw(st.sampled_from([[], ["awareness"]]))
+    company_goals = draw(st.lists(free_text.filter(bool), max_size=2))
+    numbers = list(range(1, len(company_goals) + 1))
+    links = draw(
+        st.dictionaries(st.sampled_from(objectives), st.lists(st.sampled_from(numbers), max_size=2))
+        if objectives and numbers
+        else st.just({})
+    )
+    country, region = draw(st.sampled_from(PLACES))
     data: dict[str, Any] = {
         "schema": "smcheck.answers/1",
         "assessment": "mini",
@@ -275,9 +294,12 @@ def valid_answers(draw: st.DrawFn) -> Answers:
             "size": draw(st.sampled_from(["", "1-9", "10-49", "50-249", "250-999", "1000+"])),
             "industry": draw(free_text),
             "channels": draw(st.lists(free_text, max_size=3)),
-            "objectives": draw(st.sampled_from([[], ["awareness"]])),
-            "company_goals": draw(st.lists(free_text.filter(bool), max_size=2)),
+            "objectives": objectives,
+            "company_goals": company_goals,
             "baselines": draw(st.dictionaries(st.sampled_from(KPIS), amounts)),
+            "links": links,
+            "country": country,
+            "region": region,
         },
         "answers": draw(st.dictionaries(st.sampled_from(QUESTIONS), answer_entries())),
         "interview": draw(st.booleans()),
@@ -388,7 +410,14 @@ def structured_documents(draw: st.DrawFn) -> dict[str, Any]:
     base: dict[str, Any] = {
         "schema": draw(
             st.sampled_from(
-                ["smcheck.answers/1", "smcheck.assessment/1", "smcheck.plan/1", "smcheck.config/1"]
+                [
+                    "smcheck.answers/1",
+                    "smcheck.assessment/2",
+                    "smcheck.plan/2",
+                    "smcheck.plan/1",
+                    "smcheck.comparison/2",
+                    "smcheck.config/1",
+                ]
             )
         )
     }
@@ -405,7 +434,18 @@ def structured_documents(draw: st.DrawFn) -> dict[str, Any]:
         )
         base["organisation"] = draw(
             st.dictionaries(
-                st.sampled_from(["name", "objectives", "baselines", "company_goals"]) | keys,
+                st.sampled_from(
+                    [
+                        "name",
+                        "objectives",
+                        "baselines",
+                        "company_goals",
+                        "links",
+                        "country",
+                        "region",
+                    ]
+                )
+                | keys,
                 toml_values,
                 max_size=3,
             )
@@ -466,7 +506,9 @@ def test_mutated_assessment_loads_or_gives_clean_problems(tmp_path: Path, raw: b
 def test_answers_text_is_valid() -> None:
     """The answers text the mutations start from is itself valid (else they test nothing)."""
     answers, _ = answers_from(parse(ANSWERS_TEXT, "answers.toml"), MINI_MODEL)
-    assert answers.organisation.baselines == {"reach": 1200, "reply-time": 4.5}
+    org = answers.organisation
+    assert org.baselines == {"reach": 1200, "reply-time": 4.5}
+    assert (org.links, org.country, org.region) == ({"awareness": [1]}, "DE", "BY")
 
 
 @FAST

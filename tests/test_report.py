@@ -54,13 +54,15 @@ def plan_for(ans: Answers, lang: Lang = "en", a: Assessment | None = None) -> Pl
 
 
 def test_blockers_come_with_their_counter_positions() -> None:
+    # blockers by the dimensions' names, each with its excuse and counter-position
     md = to_markdown(plan_for(answers(VALUES)))
-    assert "**Blockers:** gamma (Excuse gamma), beta (Excuse beta)" in md
-    assert "- **gamma** (25): “Excuse gamma”\n  - Counter-position: Against gamma." in md
-    assert "- **beta** (38): “Excuse beta”\n  - Counter-position: Against beta." in md
+    assert "**Blockers:** Gamma, Beta" in md
+    assert "- **Gamma** (25): “Excuse gamma”\n  - Counter-position: Against gamma." in md
+    assert "- **Beta** (38): “Excuse beta”\n  - Counter-position: Against beta." in md
     assert "Against alpha." not in md  # alpha is a strength, not a blocker
+    assert "**Strengths:** Alpha" in md
     de = to_markdown(plan_for(answers(VALUES), "de"))
-    assert "- **gamma** (25): „Ausrede gamma“\n  - Dagegen spricht: Gegen gamma spricht." in de
+    assert "- **Gamma** (25): „Ausrede gamma“\n  - Dagegen spricht: Gegen gamma spricht." in de
 
 
 def test_plan_lists_blockers_in_the_result_order() -> None:
@@ -87,9 +89,10 @@ def test_shared_notes_in_questionnaire_order_and_never_a_private_note() -> None:
         ("g1", "gamma", "Nobody owns the channel yet."),
     ]
     md = to_markdown(plan)
+    # for the client: the question and the note, no ids
     assert (
-        "## Notes\n\n- “Question a1?” (`a1`, alpha)\n  - Leadership posts weekly.\n"
-        "- “Question g1?” (`g1`, gamma)\n  - Nobody owns the channel yet.\n" in md
+        "## Notes\n\n- “Question a1?”\n  - Leadership posts weekly.\n"
+        "- “Question g1?”\n  - Nobody owns the channel yet.\n" in md
     )
     for text in (md, to_toml(plan), to_json(plan)):
         assert PRIVATE not in text
@@ -127,8 +130,8 @@ def test_confidence_per_dimension_when_given() -> None:
     given["a1"] = given["a1"].model_copy(update={"confidence": "verified"})
     given["a2"] = given["a2"].model_copy(update={"confidence": "guess"})
     md = to_markdown(plan_for(ans.model_copy(update={"answers": given})))
-    assert "alpha  ██████████████████░░   88  (2/2 answered)  confidence 65 %" in md
-    assert "beta   ████████░░░░░░░░░░░░   38  (2/2 answered)  confidence 70 %" in md
+    assert "Alpha  ██████████████████░░   88  (2/2 answered)  confidence 65 %" in md
+    assert "Beta   ████████░░░░░░░░░░░░   38  (2/2 answered)  confidence 70 %" in md
     assert "confidence" not in to_markdown(plan_for(answers(VALUES)))
 
 
@@ -151,15 +154,16 @@ def test_start_point_section_shows_deltas_and_goal_progress() -> None:
     assert "## Start point\n\nCompared with the previous assessment of 2026-11-25" in md
     assert "**Overall score: 44 → 68 (+24)** · Stage: experimenting → **learning-loop**" in md
     assert "| Dimension | 2026-11-25 | 2027-01-11 | Change |" in md
-    assert "| alpha | 88 | 75 | −13 |" in md
-    assert "| beta | 38 | 69 | +31 |" in md
-    assert "| gamma | 25 | 63 | +38 |" in md
+    assert "| Alpha | 88 | 75 | −13 |" in md
+    assert "| Beta | 38 | 69 | +31 |" in md
+    assert "| Gamma | 25 | 63 | +38 |" in md
     assert (
-        "- `reach` **Reach per week: 1,200 → 1,440** · reached · actual 1,500 · "
+        "- **Reach per week: 1,200 → 1,440 (suggested)** · reached · actual 1,500 · "
         "125 % of the way to the target" in md
     )
-    assert "- `reply-time` **Reply time: −30 % against the baseline** · no numeric target" in md
-    assert "- `enable-gamma` **Goal gamma** · no numeric target to compare" in md
+    # reply-time, awareness's second KPI, was measured (5 h) but was no goal: not judged
+    assert "Reply time" not in md
+    assert "- **Goal gamma** · no numeric target to compare" in md
     # the start point comes before the new goals
     assert md.index("## Start point") < md.index("## Starter goals")
 
@@ -168,9 +172,35 @@ def test_start_point_section_in_german() -> None:
     md = to_markdown(_plan_with_start_point("de"))
     assert "## Startpunkt\n\nVerglichen mit der vorigen Messung vom 25.11.2026" in md
     assert "| Dimension | 25.11.2026 | 11.01.2027 | Veränderung |" in md
-    assert "| alpha | 88 | 75 | −13 |" in md
+    assert "| Alpha | 88 | 75 | −13 |" in md
     assert "· erreicht · Ist-Wert 1.500 · 125 % des Wegs zum Ziel" in md
     assert "### Ziele der vorigen Iteration" in md
+
+
+def test_the_next_stage_section_names_the_stage_the_options_and_both_together() -> None:
+    # VALUES: b2 3 -> 4 and g1 2 -> 3 reach learning-loop together at 61 (see test_scoring)
+    md = to_markdown(plan_for(answers(VALUES)))
+    assert (
+        "### To the next stage (learning-loop)\n\n"
+        "- “Question b2?” (Beta): from “c” to “d”\n"
+        "- “Question g1?” (Gamma): from “b” to “c”\n\n"
+        "Both together: overall 61, the next stage is reached.\n"
+    ) in md
+
+
+def test_a_single_answer_never_reads_0_points_dead_end() -> None:
+    # the bundled check with one "not at all": 1 of 37 answered (3 %), no stage in the report
+    from smcheck.files.catalog import find_assessment
+
+    a = find_assessment("social-media-readiness")
+    ans = answers({"sf-planning-state": 1}, assessment=a.id)
+    md = to_markdown(plan_for(ans, a=a))
+    assert "**Overall score: 0/100** · Stage: **none (too little known)** · Completeness: 3 %" in md
+    assert "Dead end" not in md  # not as the stage, nor anywhere else
+    assert "> 36 of 37 answers are still missing." in md
+    de = to_markdown(plan_for(ans, "de", a=a))
+    assert "Stufe: **keine (zu wenig bekannt)**" in de
+    assert "Stufe: **Sackgasse**" not in de  # (the counter-position may mention a Sackgasse)
 
 
 @pytest.mark.parametrize("lang", ["de", "en"])

@@ -40,6 +40,24 @@ def test_exported_plan_validates_against_the_plan_schema() -> None:
     jsonschema.validate(json.loads(to_json(plan)), _schema("plan"))
 
 
+def test_exported_comparison_with_its_plan_validates_against_the_comparison_schema() -> None:
+    from smcheck.core.compare import compare
+    from smcheck.files.export.comparison import comparison_json
+
+    a = mini()
+    boss = answers({"a1": 5, "b1": 4}, objectives=["awareness"])
+    boss = boss.model_copy(update={"respondent": boss.respondent.model_copy(update={"name": "B"})})
+    team = answers({"a1": 1, "b1": 2}, objectives=["awareness"])
+    team = team.model_copy(
+        update={"respondent": team.respondent.model_copy(update={"name": "T", "role": "team"})}
+    )
+    data = json.loads(comparison_json(compare(a, [("b", boss), ("t", team)], "en")))
+    assert data["schema"] == "smcheck.comparison/2"
+    assert data["plan"]["schema"] == "smcheck.plan/2"  # the plan is part of the comparison
+    assert [g["dimension"] for g in data["gaps"]] == ["alpha", "beta"]
+    jsonschema.validate(data, _schema("comparison"))
+
+
 def test_bundled_and_fixture_assessments_validate_against_the_schema() -> None:
     for path in [MINI, *sorted((ROOT / "assessments").glob("*.toml"))]:
         jsonschema.validate(

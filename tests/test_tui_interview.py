@@ -46,7 +46,7 @@ def test_interview_mode_shows_hints_and_keeps_confidence_flags_and_private_notes
         await run_command(pilot, "Show the results")
         # strategy-first: one answer, verified -> confidence 100; its score is 50 (option 3)
         assert (
-            "strategy-first      ██████████░░░░░░░░░░   50  (1/1)  confidence 100 %"
+            "Strategy first" + " " * 6 + "██████████░░░░░░░░░░   50  (1/1)  confidence 100 %"
             in screen_text(app)
         )
 
@@ -93,7 +93,8 @@ def test_respondents_are_added_renamed_removed_and_compared(
         await pilot.pause()
         assert isinstance(app.screen, CompareScreen)
         text = screen_text(app)
-        assert "Perception gaps" in text and "at 75, the team at 0 (75 points apart)" in text
+        assert "Perception gaps" in text and "at 75 points, the team at 0." in text
+        assert "Ask:" in text
         await pilot.press("escape")
         assert isinstance(app.screen, RespondentsScreen)
 
@@ -169,8 +170,8 @@ def test_next_iteration_shows_the_previous_goals_and_takes_actuals(
         await pilot.press("r")
         # the same answers as six weeks ago: no change; best-practices has no score either time
         text = screen_text(app)
-        assert "hierarchy           █████░░░░░░░░░░░░░░░   25  (1/1)  Δ +0" in text
-        assert "best-practices      ····················  no score  (0/1)\n" in text
+        assert "Hierarchy" + " " * 11 + "█████░░░░░░░░░░░░░░░   25  (1/1)  Δ +0" in text
+        assert "Best practices" + " " * 6 + "····················  no score  (0/1)\n" in text
         await pilot.press("enter")
         assert isinstance(app.screen, PlanScreen)
         table = app.screen.query_one("#progress", DataTable)
@@ -225,7 +226,9 @@ def test_client_report_from_an_interview_has_the_comparison_and_no_private_notes
     drive(app, script)
     (report,) = tmp_path.glob("*.md")
     md = report.read_text(encoding="utf-8")
-    assert md.startswith("## Comparison")
+    # the client report: the title, the comparison, then the one plan of the combined view
+    assert md.startswith("# Social media readiness")
+    assert md.index("## Comparison") < md.index("## Starter goals")
     assert "Tina" in md and "said openly" in md
     for export in tmp_path.glob("smcheck-*"):
         assert "PRIVATE-hunch" not in export.read_text(encoding="utf-8"), export.name

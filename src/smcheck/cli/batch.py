@@ -66,7 +66,7 @@ def score_file(path: Path, options: ScoreOptions) -> Outcome:
     out = Outcome(path)
     given = _assessment(options.assessment) if options.assessment else None
     try:
-        answers, a = load_answers(path, given, _assessment)
+        answers, a = load_answers(path, given, _assessment, out.notes)
     except InvalidFile as exc:
         out.problems += [str(p) for p in exc.problems]
         return out
@@ -85,7 +85,7 @@ def score_file(path: Path, options: ScoreOptions) -> Outcome:
     start_point = None
     if options.previous is not None:
         try:
-            previous, _ = load_answers(options.previous, a)
+            previous, _ = load_answers(options.previous, a, notices=out.notes)
             start_point = progress(a, previous, answers, lang, today=options.start or date.today())
         except InvalidFile as exc:
             out.problems += [str(p) for p in exc.problems]

@@ -135,6 +135,14 @@ def cmd_score(args: argparse.Namespace) -> int:
         )
     if args.assessment:
         find_assessment(args.assessment)  # a wrong -a is one error, not one per file
+    if args.start is not None and args.start.weekday():
+        from smcheck.core.calendar import monday_of
+
+        print(
+            f"smcheck: --start {args.start} is not a Monday; the iteration starts on the Monday "
+            f"of that week, {monday_of(args.start)}",
+            file=sys.stderr,
+        )
     options = ScoreOptions(
         fmt=fmt,
         lines=several and args.output is None,
@@ -175,10 +183,7 @@ def cmd_score(args: argparse.Namespace) -> int:
 
 def cmd_compare(args: argparse.Namespace) -> int:
     from smcheck.core.compare import compare
-    from smcheck.core.planning import make_plan
-    from smcheck.core.scoring import score
     from smcheck.files.catalog import find_assessment, load_answers
-    from smcheck.files.export import to_markdown
     from smcheck.files.export.comparison import (
         comparison_json,
         comparison_markdown,
@@ -204,15 +209,18 @@ def cmd_compare(args: argparse.Namespace) -> int:
     lang = args.lang or loaded[0][1].lang
     labels = [answers.respondent.name or stem for stem, answers, _ in loaded]
     c = compare(
-        a, [(label, answers) for label, (_, answers, _) in zip(labels, loaded, strict=True)], lang
+        a,
+        [(label, answers) for label, (_, answers, _) in zip(labels, loaded, strict=True)],
+        lang,
+        today=date.today(),
     )
-    if fmt == "md":
-        # the client report: the comparison, then the plan from the first (lead) respondent's answers
-        lead = loaded[0][1]
-        plan = make_plan(a, lead, score(a, lead, lang), lang=lang, today=date.today())
-        text = comparison_markdown(c) + "\n" + to_markdown(plan)
-    else:
-        text = {"text": comparison_text, "toml": comparison_toml, "json": comparison_json}[fmt](c)
+    renderers = {
+        "text": comparison_text,
+        "toml": comparison_toml,
+        "json": comparison_json,
+        "md": comparison_markdown,
+    }
+    text = renderers[fmt](c)
     if args.output is not None:
         _check_targets([args.output], args.answers, args.force)
     _write(args.output, text)

@@ -6,6 +6,7 @@ Nothing here imports Textual; headless commands stay fast and work without a ter
 from __future__ import annotations
 
 import argparse
+import logging
 import sys
 from collections.abc import Sequence
 from datetime import date
@@ -165,12 +166,28 @@ def parser() -> argparse.ArgumentParser:
     )
 
     sc = sub.add_parser("schema", help="print the JSON Schema of a file format")
-    sc.add_argument("kind", choices=["plan", "answers", "assessment", "config"])
+    sc.add_argument("kind", choices=["plan", "answers", "assessment", "config", "comparison"])
     return p
+
+
+class _Notices(logging.Handler):
+    """Notices about files read (e.g. converted from an older questionnaire) go to stderr as
+    "smcheck: note: …" lines; the stream is looked up on every line, so a redirected stderr works."""
+
+    def emit(self, record: logging.LogRecord) -> None:
+        print(f"smcheck: note: {record.getMessage()}", file=sys.stderr)
+
+
+def _listen() -> None:
+    log = logging.getLogger("smcheck")
+    if not any(isinstance(h, _Notices) for h in log.handlers):
+        log.addHandler(_Notices(logging.WARNING))
+        log.propagate = False
 
 
 def main(argv: Sequence[str] | None = None) -> int:
     """Run smcheck; returns the exit code."""
+    _listen()
     argv = list(sys.argv[1:] if argv is None else argv)
     if argv and argv[0].split("=")[0] in RUN_OPTIONS:
         argv.insert(0, "run")  # `smcheck --lang de` means `smcheck run --lang de`

@@ -116,6 +116,7 @@ def check_assessment(a: Assessment) -> list[Issue]:
                 )
             )
 
+    issues += _references(a, actions)
     for path, x in actions:
         first, last = x.weeks
         low, high = PHASE_WINDOWS[x.phase]
@@ -128,10 +129,100 @@ def check_assessment(a: Assessment) -> list[Issue]:
     return issues
 
 
-def check_answers(answers: Answers, a: Assessment) -> list[Issue]:
-    """Every problem of ``answers`` measured against the assessment they name."""
+def _references(a: Assessment, actions: list[tuple[FieldPath, Action]]) -> list[Issue]:
+    """Actions name existing questions and actions (no cycles), the trap names quick
+    questions, upgrades merge into questions that exist."""
+    issues: list[Issue] = []
+    questions = {q.id: q for _, q in a.questions("full")}
+    ids = {x.id for _, x in actions}
+    for path, x in actions:
+        if path[0] == "dimensions" and not x.questions:
+            issues.append(
+                ((*path, "questions"), "name the question(s) whose low answers call for it")
+            )
+        for k, q in enumerate(x.questions):
+            if q not in questions:
+                issues.append(((*path, "questions", k), f"no question {q!r}"))
+        for k, other in enumerate(x.after):
+            if other not in ids or other == x.id:
+                issues.append(((*path, "after", k), f"no other action {other!r}"))
+    after = {x.id: x.after for _, x in actions}
+
+    def cyclic(start: str) -> bool:
+        seen, todo = set(), list(after.get(start, []))
+        while todo:
+            current = todo.pop()
+            if current == start:
+                return True
+            if current not in seen:
+                seen.add(current)
+                todo += after.get(current, [])
+        return False
+
+    issues += [
+        ((*path, "after"), "the order is circular")
+        for path, x in actions
+        if x.id not in x.after and cyclic(x.id)  # naming itself is said above
+    ]
+    for i, stage in enumerate(a.stages):
+        if stage.trap is None:
+            continue
+        if i:
+            issues.append((("stages", i, "trap"), "only the first stage can have a trap"))
+        for k, q in enumerate(stage.trap.questions):
+            if q not in questions:
+                issues.append((("stages", i, "trap", "questions", k), f"no question {q!r}"))
+            elif a.has_quick() and not questions[q].quick:
+                issues.append(
+                    (("stages", i, "trap", "questions", k), f"{q!r} must be in the quick check")
+                )
+    for i, u in enumerate(a.upgrades):
+        if u.from_version == a.version:
+            issues.append((("upgrades", i, "from_version"), "is this version"))
+        for j, m in enumerate(u.merge):
+            if m.into not in questions:
+                issues.append((("upgrades", i, "merge", j, "into"), f"no question {m.into!r}"))
+    return issues
+
+
+def _old_answers(answers: Answers, a: Assessment, version: str) -> list[Issue]:
+    """Answers to an older version: every id known then, every option in range (a merged
+    question is checked against the scale of the question it became)."""
+    into = {
+        q: a.question(m.into)
+        for u in a.upgrades
+        if u.from_version == version
+        for m in u.merge
+        for q in m.questions
+    }
+    into |= {q.id: q for _, q in a.questions("full") if q.id not in into}
+    issues: list[Issue] = []
+    for qid, answer in answers.answers.items():
+        question = into.get(qid)
+        if question is None:
+            issues.append((("answers", qid), f"no question {qid!r} in {a.id} {version}"))
+            continue
+        n = len(a.scale(question.scale).points)
+        if isinstance(answer.value, int) and not 1 <= answer.value <= n:
+            issues.append(
+                (
+                    ("answers", qid, "value"),
+                    f'{answer.value} is out of range; choose 1-{n}, "dont-know" or "n/a"',
+                )
+            )
+    return issues
+
+
+def check_answers(answers: Answers, a: Assessment, *, version: str | None = None) -> list[Issue]:
+    """Every problem of ``answers`` measured against the assessment they name.
+
+    With ``version`` (an older version ``a`` converts from), questions are checked against
+    that version's ids: the current ones plus those merged into them.
+    """
     if answers.assessment != a.id:
         return [(("assessment",), f"these answers are for {answers.assessment!r}, not {a.id!r}")]
+    if version is not None:
+        return _old_answers(answers, a, version)
     if answers.assessment_version != a.version:
         return [
             (
@@ -172,6 +263,26 @@ def check_answers(answers: Answers, a: Assessment) -> list[Issue]:
             issues.append((("goals", gid), f"no starter goal {gid!r} in {a.id}"))
         elif edit.target is not None and gid.startswith("enable-"):
             issues.append((("goals", gid, "target"), "an enabler goal has no numeric target"))
+    org = answers.organisation
+    for oid, numbers in org.links.items():
+        if oid not in org.objectives:
+            issues.append((("organisation", "links", oid), f"{oid!r} is not a chosen objective"))
+        for k, n in enumerate(numbers):
+            if n > len(org.company_goals):
+                issues.append(
+                    (
+                        ("organisation", "links", oid, k),
+                        f"there is no company goal {n} (the profile names "
+                        f"{len(org.company_goals)})",
+                    )
+                )
+    if org.country or org.region:
+        from smcheck.core.calendar import check_place, default_country
+
+        problem = check_place(org.country or default_country(answers.lang), org.region)
+        if problem:
+            field = "region" if org.region and "region" in problem else "country"
+            issues.append((("organisation", field), problem))
     kpis = {k.id for o in a.objectives for k in o.kpis}
     for kid in answers.organisation.baselines:
         if kid not in kpis:

@@ -1,6 +1,7 @@
 """What would lift the organisation to the next stage: the smallest change of one or two answers.
 
-Every answered question can be raised to any higher option. The search tries every single
+Every answered question can be raised by one or two options (a step a person can take in one
+iteration; nobody goes from "not at all" to "fully lived" at once). The search tries every single
 change, then every pair, and picks the one that reaches the next stage with the fewest option
 steps (ties: the smaller largest step, then the higher overall score, then the earlier
 questions). If no pair reaches it, the
@@ -17,6 +18,9 @@ from itertools import combinations
 from smcheck.core.models.answers import Scope
 from smcheck.core.models.assessment import Assessment, Question
 from smcheck.core.scoring import Values, ratio_half_up, stage_index, weights_of
+
+MAX_STEP = 2
+"""An answer is raised by at most this many options."""
 
 
 @dataclass(frozen=True)
@@ -85,10 +89,14 @@ class Evaluator:
                     den += w
                     self.changes += [
                         Change(order, q.id, i, v, to, w * (points[to - 1] - points[v - 1]))
-                        for to in range(v + 1, len(points) + 1)
+                        for to in range(v + 1, min(len(points), v + MAX_STEP) + 1)
                     ]
                 order += 1
             self.sums.append((num, den))
+        trap = a.stages[0].trap
+        self.trap_lowest = trap.lowest if trap else 0
+        self.trap = {q: values.get(q) for q in trap.questions} if trap else {}
+        self.dimension_of = {q.id: i for i, qs in enumerate(in_scope) for q in qs}
         # what the fast path needs: the scores as they are, and the stage of every score
         self.scores = [ratio_half_up(num, den) if den else None for num, den in self.sums]
         present = [(s, i) for i, s in enumerate(self.scores) if s is not None]
@@ -115,7 +123,40 @@ class Evaluator:
         stage = self.stage_of[overall]
         if weakest is not None:
             stage = min(stage, self.stage_of[weakest] + 1)
-        return overall, stage
+        return overall, 0 if self.trapped(changes) else stage
+
+    def trapped(self, changes: tuple[Change, ...] = ()) -> bool:
+        """Whether the trap (the dead end) still holds after ``changes``."""
+        if not self.trap:
+            return False
+        after = dict(self.trap)
+        for c in changes:
+            if c.question in after:
+                after[c.question] = c.to_option
+        return all(isinstance(v, int) and v <= self.trap_lowest for v in after.values())
+
+    def held_by(self, changes: tuple[Change, ...]) -> str | None:
+        """What still holds the stage after ``changes``: the trap's weakest question's
+        dimension, or the weakest dimension when it caps the stage."""
+        if self.trapped(changes):
+            after = dict(self.trap)
+            for c in changes:
+                if c.question in after:
+                    after[c.question] = c.to_option
+            lowest = min(after, key=lambda q: (after[q], list(after).index(q)))
+            return self.a.dimensions[self.dimension_of[lowest]].id
+        sums = list(self.sums)
+        for c in changes:
+            num, den = sums[c.dimension]
+            sums[c.dimension] = (num + c.delta, den)
+        scored = [(ratio_half_up(num, den), i) for i, (num, den) in enumerate(sums) if den]
+        overall, _ = self.standing(changes)
+        if not scored or overall is None:
+            return None
+        weakest, i = min(scored)
+        if self.stage_of[overall] > self.stage_of[weakest] + 1:
+            return self.a.dimensions[i].id
+        return None
 
     def floor(self, stage: int) -> int:
         """The lowest score of ``stage``."""
@@ -181,14 +222,24 @@ class Evaluator:
         stage = stage_index(self.a, overall)
         if weakest is not None:
             stage = min(stage, stage_index(self.a, weakest) + 1)
-        return overall, stage
+        return overall, 0 if self.trapped(changes) else stage
 
 
-def smallest_lift(
-    a: Assessment, values: Values, scope: Scope
-) -> tuple[list[tuple[Change, int, int]], bool]:
-    """The change(s) to the next stage, each with (overall, stage index) after it; and if reached."""
+Steps = list[tuple[Change, int, int]]
+
+
+def smallest_lift(a: Assessment, values: Values, scope: Scope) -> tuple[Steps, bool, str | None]:
+    """The change(s) to the next stage, each with (overall, stage index) after it and the ones
+    before it; whether they reach it; if not, the dimension that still holds the stage."""
     ev = Evaluator(a, values, scope)
+    steps, reached = _search(ev)
+    if reached:
+        return steps, True, None
+    return steps, False, ev.held_by(tuple(c for c, _, _ in steps))
+
+
+def _search(ev: Evaluator) -> tuple[Steps, bool]:
+    a = ev.a
     _, stage = ev.standing()
     if stage >= len(a.stages) - 1:
         return [], False
@@ -196,19 +247,24 @@ def smallest_lift(
     # (weakest link plus one): one change can only do that with at most one such dimension,
     # two changes with at most two. That rules out most candidates before any sum.
     low = {d for d, score in enumerate(ev.scores) if score is not None and score < ev.floor(stage)}
+    if ev.trapped():  # the way out of the trap is one of its questions, wherever the average is
+        low = set()
     singles: Candidates = [
         ((c,), ev.fast((c,))) for c in ev.changes if len(low) == 0 or low == {c.dimension}
     ]
     reaching = [(cs, st) for cs, st in singles if st[1] > stage]
-    if reaching:
+    best = min((sum(c.steps for c in cs) for cs, _ in reaching), default=None)
+    if best == 1:  # nothing beats one step
         return _steps(ev, _fewest_steps(reaching)), True
+    # a single change of two steps ties with two changes of one step each; the smaller
+    # largest step wins, so pairs are looked at up to the best single's number of steps
     # Changes with the same effect (same dimension, weight, scale and options) are
     # interchangeable; the tie-break prefers the earliest questions, so the first two of each
     # kind are all a pair can need. This keeps the search exact and small.
-    kinds: dict[tuple[int, int, int, int], int] = {}
+    kinds: dict[tuple[int, int, int, int, bool], int] = {}
     few: list[Change] = []
     for c in ev.changes:
-        kind = (c.dimension, c.delta, c.from_option, c.to_option)
+        kind = (c.dimension, c.delta, c.from_option, c.to_option, c.question in ev.trap)
         if kinds.get(kind, 0) < 2:
             kinds[kind] = kinds.get(kind, 0) + 1
             few.append(c)
@@ -218,24 +274,25 @@ def smallest_lift(
         )
         for total, c1, c2 in candidates:
             # fewest steps first: once a number of steps reaches the next stage, more never wins
-            if reaching and total > sum(c.steps for c in reaching[0][0]):
+            if best is not None and total > best:
                 break
             standing = ev.fast((c1, c2))
             if standing[1] > stage:
                 reaching.append(((c1, c2), standing))
-        if reaching:
-            return _steps(ev, _fewest_steps(reaching)), True
+                best = total if best is None else min(best, total)
+    if reaching:
+        return _steps(ev, _fewest_steps(reaching)), True
     closest = ev.closest(few)
     if closest is not None:
         return _steps(ev, closest), False
     singles = [((c,), ev.fast((c,))) for c in ev.changes]  # one answer is all there is
     if not singles:
         return [], False
-    best = max(
+    closest_single = max(
         singles,
         key=lambda it: (it[1][1], it[1][0] or 0, -it[0][0].steps, -it[0][0].order),
     )
-    return _steps(ev, best[0]), False
+    return _steps(ev, closest_single[0]), False
 
 
 def _pairs(few: list[Change], low: set[int]) -> Iterator[tuple[Change, Change]]:

@@ -22,25 +22,26 @@ def result_lines(
     first); otherwise the bar comes first, as on the screen.
     """
     overall = "–" if r.overall is None else str(r.overall)
+    stage = t("results.no-stage", lang) if r.stage_name is None else one_line(r.stage_name)
     lines: list[list[Segment]] = [
         [
             (f"{t('results.overall', lang)}: {overall}/100   ", "bold"),
-            (f"{t('results.stage', lang)}: {one_line(r.stage_name)}   ", "bold"),
+            (f"{t('results.stage', lang)}: {stage}   ", "bold"),
             (f"{t('results.complete', lang)}: {r.completeness} %", ""),
         ],
-        [(one_line(r.stage_description), "italic")],
+        [(one_line(r.stage_reason or r.stage_description or ""), "italic")],
+        [],
     ]
-    if r.limited_by:
-        lines.append([(t("results.limited", lang, dim=r.limited_by), "")])
-    lines.append([])
-    width = max(len(d.id) for d in r.dimensions)
+    names = {d.id: d.name or d.id for d in r.dimensions}
+    width = max(len(name) for name in names.values())
     for d in r.dimensions:
         score = t("results.no-score", lang) if d.score is None else f"{d.score:3d}"
         counts = f"{score}  ({d.answered}/{d.questions})"
+        name = names[d.id]
         line = (
-            f"{d.id:<{width}}  {counts}"
+            f"{name:<{width}}  {counts}"
             if bar_last
-            else f"{d.id:<{width}}  {bar(d.score)}  {counts}"
+            else f"{name:<{width}}  {bar(d.score)}  {counts}"
         )
         if deltas is not None and deltas.get(d.id) is not None:
             line += f"  Δ {deltas[d.id]:+d}"
@@ -48,34 +49,41 @@ def result_lines(
             line += f"  {t('results.confidence', lang, value=d.confidence)}"
         lines.append([(f"{line}  {bar(d.score)}" if bar_last else line, "")])
     lines.append([])
-    for key, names in (("results.blockers", r.blockers), ("results.strengths", r.strengths)):
-        lines.append(
-            [(f"{t(key, lang)}: ", "bold"), (", ".join(names) or t("results.none", lang), "")]
-        )
+    for key, ids in (("results.blockers", r.blockers), ("results.strengths", r.strengths)):
+        listed = ", ".join(names[i] for i in ids)
+        lines.append([(f"{t(key, lang)}: ", "bold"), (listed or t("results.none", lang), "")])
     pulls = [d for d in r.dimensions if d.pulled_down_by]
     if pulls:
         lines += [[], [(t("results.why", lang), "bold")]]
         for d in pulls:
-            lines.append([(f"{d.id} ({d.score})", "")])
+            lines.append([(f"{names[d.id]} ({d.score})", "")])
             for p in d.pulled_down_by:
-                text = f"  − {one_line(p.prompt)} → {p.option} {one_line(p.label)} (−{p.lost})"
+                text = f"  − {one_line(p.prompt)} → {one_line(p.label)} (−{p.lost})"
                 lines.append([(text, "")])
+    if r.stage is None:
+        return lines
     lines.append([])
     if r.next_stage is None:
         lines.append([(t("results.top", lang), "bold")])
         return lines
-    lines.append([(t("results.next", lang, stage=r.next_stage), "bold")])
+    lines.append([(t("results.next", lang, stage=one_line(r.next_stage_name or "")), "bold")])
     for lift in r.next_stage_lifts:
         text = t(
             "results.lift",
             lang,
-            dim=lift.dimension,
+            dim=names.get(lift.dimension, lift.dimension),
             prompt=one_line(lift.prompt),
-            a=lift.from_option,
-            b=lift.to_option,
-            overall=lift.overall_after,
+            a=one_line(lift.from_label),
+            b=one_line(lift.to_label),
         )
         lines.append([("  → " + text, "")])
-    if r.next_stage_lifts and not r.next_stage_reached:
-        lines.append([("  " + t("results.not-enough", lang), "")])
+    if r.next_stage_lifts and r.next_stage_reached:
+        key = "results.together-two" if len(r.next_stage_lifts) > 1 else "results.together-one"
+        text = t(key, lang, overall=r.next_stage_overall, stage=one_line(r.next_stage_name or ""))
+        lines.append([("  " + text, "bold")])
+    elif r.next_stage_lifts:
+        lines.append([("  " + t("results.not-enough", lang, overall=r.next_stage_overall), "")])
+    if r.next_stage_held_by:
+        held = t("results.held-by", lang, dim=names.get(r.next_stage_held_by, ""))
+        lines.append([("  " + held, "")])
     return lines

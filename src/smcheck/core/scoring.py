@@ -8,6 +8,9 @@ The rule, also in the README:
 - The overall score is the weighted mean of the dimension scores (dimension weights), rounded.
 - The stage is the highest stage whose ``min_score`` the overall score reaches, but at most one
   stage above the stage of the weakest dimension ("as mature as your weakest link, plus one").
+- The trap of the first stage (the dead end: long planning without publishing plus an approval
+  marathon) forces that stage whatever the average.
+- Below ``MIN_COMPLETENESS`` percent answered questions there is no stage at all.
 """
 
 from __future__ import annotations
@@ -18,9 +21,10 @@ from fractions import Fraction
 from math import lcm
 
 from smcheck.core.models.answers import Answers, Scope
-from smcheck.core.models.assessment import Assessment, Dimension, Stage
+from smcheck.core.models.assessment import Assessment, Dimension
 from smcheck.core.models.common import Lang
 from smcheck.core.models.plan import DimensionResult, Lift, Pull, Result
+from smcheck.core.texts import t
 
 PULL_BELOW = 50
 """Answers worth fewer points than this are listed as pulling their dimension down."""
@@ -117,6 +121,20 @@ def stage_index(a: Assessment, score: int | None) -> int:
     return max(i for i, s in enumerate(a.stages) if s.min_score <= score)
 
 
+MIN_COMPLETENESS = 60
+"""Below this share of answered questions (in percent) the result names no stage."""
+
+
+def trapped(a: Assessment, values: Values) -> bool:
+    """Whether the answers hold the organisation in a trapped stage (the dead end): every
+    question of the trap answered within its lowest options."""
+    trap = a.stages[0].trap
+    if trap is None:
+        return False
+    chosen = [values.get(q) for q in trap.questions]
+    return all(isinstance(v, int) and v <= trap.lowest for v in chosen)
+
+
 @dataclass(frozen=True)
 class Standing:
     """Scores and stage for one set of answer values."""
@@ -126,28 +144,35 @@ class Standing:
     by_score: int
     stage: int
     limited_by: str | None
+    trap: bool = False
 
 
-def standing(a: Assessment, values: Values, scope: Scope) -> Standing:
-    """Compute every score and the (capped) stage."""
-    scores = {d.id: dimension_score(a, d, values, scope) for d in a.dimensions}
-    overall = overall_score(a, scores)
-    by_score = stage_index(a, overall)
-    stage = by_score
-    limited_by: str | None = None
+def stage_of_scores(a: Assessment, scores: Mapping[str, int | None]) -> tuple[int, int, str | None]:
+    """(stage by the overall score, stage after the weakest-link cap, capping dimension)."""
+    by_score = stage_index(a, overall_score(a, scores))
     scored = [(s, i, did) for i, (did, s) in enumerate(scores.items()) if s is not None]
     if scored:
         weakest_score, _, weakest = min(scored)
         cap = stage_index(a, weakest_score) + 1
         if cap < by_score:
-            stage, limited_by = cap, weakest
-    return Standing(scores, overall, by_score, stage, limited_by)
+            return by_score, cap, weakest
+    return by_score, by_score, None
 
 
-def _lifts(a: Assessment, values: Values, scope: Scope, lang: Lang) -> tuple[list[Lift], bool]:
+def standing(a: Assessment, values: Values, scope: Scope) -> Standing:
+    """Compute every score and the stage: capped by the weakest link, forced by the trap."""
+    scores = {d.id: dimension_score(a, d, values, scope) for d in a.dimensions}
+    by_score, stage, limited_by = stage_of_scores(a, scores)
+    if trapped(a, values):
+        return Standing(scores, overall_score(a, scores), by_score, 0, None, trap=True)
+    return Standing(scores, overall_score(a, scores), by_score, stage, limited_by)
+
+
+def lift_fields(a: Assessment, values: Values, scope: Scope, lang: Lang) -> dict[str, object]:
+    """The smallest change to the next stage, as the result's ``next_stage_*`` fields."""
     from smcheck.core.lift import smallest_lift
 
-    steps, reached = smallest_lift(a, values, scope)
+    steps, reached, held_by = smallest_lift(a, values, scope)
     questions = {q.id: (d, q) for d, q in a.questions(scope)}
     lifts = []
     for change, overall, stage in steps:
@@ -159,11 +184,66 @@ def _lifts(a: Assessment, values: Values, scope: Scope, lang: Lang) -> tuple[lis
                 prompt=question.prompt.get(lang),
                 from_option=change.from_option,
                 to_option=change.to_option,
+                from_label=a.scale(question.scale).labels.get(lang)[change.from_option - 1],
+                to_label=a.scale(question.scale).labels.get(lang)[change.to_option - 1],
                 overall_after=overall,
                 stage_after=a.stages[stage].id,
             )
         )
-    return lifts, reached
+    return {
+        "next_stage_lifts": lifts,
+        "next_stage_reached": reached,
+        "next_stage_overall": lifts[-1].overall_after if lifts else None,
+        "next_stage_held_by": None if reached else held_by,
+    }
+
+
+def stage_fields(
+    a: Assessment,
+    st: Standing,
+    *,
+    completeness: int,
+    missing: int,
+    total: int,
+    lang: Lang,
+) -> dict[str, object]:
+    """The stage of a result and the one sentence that explains it, as ``Result`` fields."""
+    by_score = a.stages[st.by_score]
+    if completeness < MIN_COMPLETENESS:
+        key = "result.reason-unknown" if missing else "result.reason-not-applicable"
+        return {
+            "stage_rule": "too-little-known",
+            "stage_reason": t(key, lang, missing=missing, total=total, min=MIN_COMPLETENESS),
+        }
+    stage = a.stages[st.stage]
+    fields: dict[str, object] = {
+        "stage": stage.id,
+        "stage_name": stage.name.get(lang),
+        "stage_by_score": by_score.id,
+    }
+    if st.stage + 1 < len(a.stages):
+        following = a.stages[st.stage + 1]
+        fields |= {"next_stage": following.id, "next_stage_name": following.name.get(lang)}
+    if st.trap and stage.trap is not None:
+        fields |= {"stage_rule": "trap", "stage_reason": stage.trap.reason.get(lang)}
+    elif st.limited_by is not None:
+        weakest = a.dimension(st.limited_by)
+        fields |= {
+            "stage_rule": "capped",
+            "limited_by": st.limited_by,
+            "stage_reason": t(
+                "result.reason-capped",
+                lang,
+                dimension=weakest.name.get(lang),
+                score=st.scores[st.limited_by],
+                stage=stage.name.get(lang),
+                overall=st.overall,
+                by_score=by_score.name.get(lang),
+            ),
+        }
+    else:
+        fields["stage_description"] = stage.description.get(lang)
+    return fields
 
 
 def dimension_confidence(d: Dimension, answers: Answers) -> int | None:
@@ -217,6 +297,7 @@ def _dimension_result(
     pulls.sort(key=lambda p: -p.lost)
     return DimensionResult(
         id=d.id,
+        name=d.name.get(lang),
         excuse=d.excuse.get(lang),
         score=score,
         weight=d.weight,
@@ -243,27 +324,31 @@ def score(a: Assessment, answers: Answers, lang: Lang) -> Result:
     ]
     total = sum(r.questions for r in dims)
     answered = sum(r.answered for r in dims)
+    completeness = ratio_half_up(100 * answered, total) if total else 0
+    missing = sum(r.dont_know + r.unanswered for r in dims)  # "n/a" is an answer, not a gap
+    fields = stage_fields(a, st, completeness=completeness, missing=missing, total=total, lang=lang)
+    if fields.get("next_stage") is not None:
+        fields |= lift_fields(a, values, scope, lang)
+    return Result(
+        overall=st.overall,
+        completeness=completeness,
+        missing=missing,
+        dimensions=dims,
+        **blockers_and_strengths(a, dims),
+        **fields,
+    )
+
+
+def blockers_and_strengths(a: Assessment, dims: list[DimensionResult]) -> dict[str, list[str]]:
+    """Blockers (below the third stage, weakest first) and strengths (from the fourth stage,
+    strongest first, at most three); ties in dimension order."""
     scored = [(r.score, i, r.id) for i, r in enumerate(dims) if r.score is not None]
     blocker_line = a.stages[BLOCKER_BELOW_STAGE].min_score
     strength_line = a.stages[STRENGTH_FROM_STAGE].min_score
-    blockers = [did for s, _, did in sorted(scored) if s < blocker_line]
     strengths = [
         did for s, _, did in sorted(scored, key=lambda t: (-t[0], t[1])) if s >= strength_line
     ]
-    lifts, reached = _lifts(a, values, scope, lang)
-    stage: Stage = a.stages[st.stage]
-    return Result(
-        overall=st.overall,
-        stage=stage.id,
-        stage_name=stage.name.get(lang),
-        stage_description=stage.description.get(lang),
-        stage_by_score=a.stages[st.by_score].id,
-        limited_by=st.limited_by,
-        completeness=ratio_half_up(100 * answered, total) if total else 0,
-        blockers=blockers,
-        strengths=strengths[:MAX_STRENGTHS],
-        dimensions=dims,
-        next_stage=a.stages[st.stage + 1].id if st.stage + 1 < len(a.stages) else None,
-        next_stage_lifts=lifts,
-        next_stage_reached=reached,
-    )
+    return {
+        "blockers": [did for s, _, did in sorted(scored) if s < blocker_line],
+        "strengths": strengths[:MAX_STRENGTHS],
+    }

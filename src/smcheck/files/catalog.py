@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import hashlib
+import logging
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
@@ -12,6 +13,7 @@ from smcheck.core.errors import InvalidFile, Problem, SmcheckError
 from smcheck.core.models.answers import Answers
 from smcheck.core.models.assessment import Assessment
 from smcheck.core.models.plan import Plan
+from smcheck.core.upgrade import can_upgrade, upgrade
 from smcheck.files.loading import (
     Document,
     decode,
@@ -33,6 +35,11 @@ class Entry:
 
     path: Path
     origin: str  # "bundled" or "user"
+
+
+log = logging.getLogger("smcheck")
+"""Notices about files read (e.g. converted from an older questionnaire version): the command
+line prints them on stderr."""
 
 
 def _article(kind: str) -> str:
@@ -99,8 +106,13 @@ def answers_from(
     doc: Document,
     assessment: Assessment | None = None,
     resolve: Callable[[str], Assessment] | None = None,
+    notices: list[str] | None = None,
 ) -> tuple[Answers, Assessment]:
-    """Validate a parsed document as answers and check them against their assessment."""
+    """Validate a parsed document as answers and check them against their assessment.
+
+    Answers to an older version of the questionnaire are converted; what the conversion did
+    goes to ``notices`` as "file: notice" lines, or, without a list, to the ``smcheck`` log.
+    """
     kind = kind_of(doc)
     if kind != "answers":
         raise InvalidFile([doc.problem(("schema",), f"this is {_article(kind)} file, not answers")])
@@ -110,6 +122,14 @@ def answers_from(
             assessment = (resolve or find_assessment)(answers.assessment)
         except SmcheckError as exc:
             raise InvalidFile([doc.problem(("assessment",), str(exc))]) from None
+    if can_upgrade(assessment, answers):
+        refuse(doc, check_answers(answers, assessment, version=answers.assessment_version))
+        answers, said = upgrade(assessment, answers)
+        for notice in said:
+            if notices is None:
+                log.warning("%s: %s", doc.name, notice)
+            else:
+                notices.append(f"{doc.name}: {notice}")
     refuse(doc, check_answers(answers, assessment))
     return answers, assessment
 
@@ -118,9 +138,11 @@ def load_answers(
     path: Path,
     assessment: Assessment | None = None,
     resolve: Callable[[str], Assessment] | None = None,
+    notices: list[str] | None = None,
 ) -> tuple[Answers, Assessment]:
-    """Load an answers file and the assessment it belongs to; both fully checked."""
-    return answers_from(read_document(path), assessment, resolve)
+    """Load an answers file and the assessment it belongs to; both fully checked (see
+    :func:`answers_from` for ``notices``)."""
+    return answers_from(read_document(path), assessment, resolve, notices)
 
 
 def validate_file(path: Path, assessment: Assessment | None = None) -> str:
@@ -133,6 +155,11 @@ def validate_file(path: Path, assessment: Assessment | None = None) -> str:
     if kind == "plan":
         plan = validate(Plan, doc)
         return f"plan for {plan.source.assessment} {plan.source.assessment_version}"
+    if kind == "comparison":
+        from smcheck.core.models.comparison import Comparison
+
+        c = validate(Comparison, doc)
+        return f"comparison for {c.assessment} {c.assessment_version}"
     if kind == "config":
         from smcheck.files.config import Config
 

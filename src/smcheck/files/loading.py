@@ -14,11 +14,13 @@ MAX_BYTES = 2 * 1024 * 1024
 """Larger files are refused: a real assessment is about 100 KB, an answers file a few KB."""
 
 SCHEMAS = {
-    "assessment": "smcheck.assessment/1",
-    "answers": "smcheck.answers/1",
-    "plan": "smcheck.plan/1",
-    "config": "smcheck.config/1",
+    "assessment": ("smcheck.assessment/2",),
+    "answers": ("smcheck.answers/1",),
+    "plan": ("smcheck.plan/2", "smcheck.plan/1"),
+    "comparison": ("smcheck.comparison/2", "smcheck.comparison/1"),
+    "config": ("smcheck.config/1",),
 }
+"""The files smcheck reads by kind: the schema it writes first, then older ones it still reads."""
 
 if TYPE_CHECKING:
     from pydantic import BaseModel
@@ -128,22 +130,25 @@ def kind_of(doc: Document) -> str:
         raise InvalidFile(
             [
                 doc.problem(
-                    ("schema",), 'missing; an smcheck file starts with schema = "smcheck.…/1"'
+                    ("schema",),
+                    "missing; an smcheck file starts with its kind and version, e.g. "
+                    'schema = "smcheck.answers/1"',
                 )
             ]
         )
-    for kind, expected in SCHEMAS.items():
-        if schema == expected:
+    for kind, readable in SCHEMAS.items():
+        if schema in readable:
             return kind
-        if isinstance(schema, str) and schema.startswith(expected[:-1]):
+        if isinstance(schema, str) and schema.startswith(readable[0].split("/")[0] + "/"):
             raise InvalidFile(
                 [
                     doc.problem(
-                        ("schema",), f"{schema} is not supported; this smcheck reads {expected}"
+                        ("schema",),
+                        f"{schema} is not supported; this smcheck reads {' or '.join(readable)}",
                     )
                 ]
             )
-    *first, last = SCHEMAS.values()
+    *first, last = (readable[0] for readable in SCHEMAS.values())
     known = f"{', '.join(first)} or {last}"
     raise InvalidFile([doc.problem(("schema",), f"unknown file type {schema!r}; expected {known}")])
 

@@ -67,6 +67,10 @@ class OrganisationEdit:
     channels: tuple[str, ...] | None = None
     objectives: tuple[str, ...] | None = None
     company_goals: tuple[str, ...] | None = None
+    links: tuple[tuple[str, tuple[int, ...]], ...] | None = None
+    """Objective id and the company goal numbers (1, 2) it serves."""
+    country: str | None = None
+    region: str | None = None
 
 
 @dataclass(frozen=True)
@@ -81,7 +85,11 @@ def _changes(edit: OrganisationEdit | RespondentEdit) -> dict[str, Any]:
     out: dict[str, Any] = {}
     for f in fields(edit):
         value = getattr(edit, f.name)
-        if value is not None:
+        if value is None:
+            continue
+        if f.name == "links":
+            out[f.name] = {objective: list(numbers) for objective, numbers in value if numbers}
+        else:
             out[f.name] = list(value) if isinstance(value, tuple) else value
     return out
 
@@ -203,7 +211,20 @@ class OpenSession:
         """Change fields of the organisation or the respondent."""
         if isinstance(edit, OrganisationEdit):
             org = self.answers.organisation.model_copy(update=_changes(edit))
-            self._commit(organisation=org)
+            if org.country or org.region:
+                from smcheck.core.calendar import check_place, default_country
+
+                problem = check_place(org.country or default_country(self.answers.lang), org.region)
+                if problem:
+                    raise InvalidEdit(problem)
+            # a link can only name a chosen objective and a company goal that exists
+            links = {
+                o: kept
+                for o, numbers in org.links.items()
+                if o in org.objectives
+                and (kept := [n for n in numbers if n <= len(org.company_goals)])
+            }
+            self._commit(organisation=org.model_copy(update={"links": links}))
         else:
             self._commit(respondent=self.answers.respondent.model_copy(update=_changes(edit)))
 
@@ -318,5 +339,5 @@ class OpenSession:
         return engagement_comparison(self.assessment, self.id, self.answers, self.answers.lang)
 
     def comparison_report(self) -> str:
-        """The comparison section that starts the client report (several respondents only)."""
+        """The client report of several respondents: comparison and combined plan (else "")."""
         return comparison_report(self.assessment, self.id, self.answers, self.answers.lang)

@@ -25,13 +25,17 @@ _MODELS: dict[Kind, tuple[type[BaseModel], Literal["validation", "serialization"
 }
 
 
+VERSIONS: dict[Kind, int] = {"plan": 2, "answers": 1, "assessment": 2, "config": 1, "comparison": 2}
+"""The schema version smcheck writes, per kind (the number after the slash)."""
+
+
 def json_schema(kind: Kind) -> dict[str, Any]:
     """The JSON Schema (draft 2020-12) for ``kind``."""
     model, mode = _MODELS[kind]
     schema = model.model_json_schema(by_alias=True, mode=mode)
     return {
         "$schema": "https://json-schema.org/draft/2020-12/schema",
-        "$id": f"urn:smcheck:schema:{kind}:1",
+        "$id": f"urn:smcheck:schema:{kind}:{VERSIONS[kind]}",
         **schema,
     }
 

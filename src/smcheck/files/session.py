@@ -83,7 +83,16 @@ def load_session(session_id: str) -> tuple[Answers, Assessment]:
     path = session_path(session_id)
     if not path.exists():
         raise SmcheckError(f"no session {session_id!r} (see: smcheck sessions)")
-    return load_answers(path)
+    raw = path.read_bytes()
+    answers, a = load_answers(path)
+    old = f'assessment_version = "{answers.assessment_version}"'.encode()
+    if old not in raw:
+        # converted from an older questionnaire version: the next save writes the new version,
+        # so the file as it was is kept beside it (never loaded as a session: not *.toml)
+        backup = path.with_name(f"{path.name}.before-{a.version}")
+        if not backup.exists():
+            write_atomic(backup, raw.decode("utf-8"))
+    return answers, a
 
 
 def list_sessions() -> list[SessionInfo]:
@@ -215,17 +224,19 @@ def engagement_comparison(
         one_line(m.respondent.name) or f"{t(f'role.{m.respondent.role}', lang)} {i}"
         for i, (_, m) in enumerate(members, start=1)
     ]
-    return compare(a, list(zip(labels, [m for _, m in members], strict=True)), lang)
+    return compare(
+        a, list(zip(labels, [m for _, m in members], strict=True)), lang, today=date.today()
+    )
 
 
 def comparison_report(a: Assessment, session_id: str, answers: Answers, lang: Lang) -> str:
-    """The comparison section that starts the client report of an interview with several
-    respondents; empty otherwise."""
+    """The client report of an interview with several respondents (the comparison and the one
+    plan from the combined view); empty otherwise."""
     if not answers.interview or len(respondents(engagement_of(session_id, answers))) < 2:
         return ""
     from smcheck.files.export.comparison import comparison_markdown
 
     try:
-        return comparison_markdown(engagement_comparison(a, session_id, answers, lang)) + "\n"
+        return comparison_markdown(engagement_comparison(a, session_id, answers, lang))
     except SmcheckError:
         return ""

@@ -278,8 +278,8 @@ class PlainWalk:
 
     # --- profile -----------------------------------------------------------------------------
 
-    def _label(self, key: str, current: str) -> str:
-        label = t(key, self.lang)
+    def _label(self, key: str, current: str, **values: object) -> str:
+        label = t(key, self.lang, **values)
         return f"{label} [{one_line(current)}]" if current else label
 
     def text_field(self, key: str, current: str, limit: int) -> str:
@@ -345,6 +345,13 @@ class PlainWalk:
 
         if self.assessment.objectives:
             self.objectives()
+            self.links()
+
+        org = self.answers.organisation
+        country = self.text_field("profile.country", org.country, 2).upper()
+        org_set(country=country)
+        region = self.text_field("profile.region", self.answers.organisation.region, 3).upper()
+        org_set(region=region)
 
         who = self.answers.respondent
         name = self.text_field("profile.respondent", who.name, MAX_NAME)
@@ -359,6 +366,35 @@ class PlainWalk:
         if picked is not None:
             role = ROLES[picked - 1]
             self.edit(lambda s: s.set_profile(RespondentEdit(role=role)))
+
+    def links(self) -> None:
+        """Which company goal each chosen objective serves (1, 2, both, or none yet)."""
+        assert self.assessment and self.answers
+        org = self.answers.organisation
+        if not org.objectives or not org.company_goals:
+            return
+        n = len(org.company_goals)
+        links: list[tuple[str, tuple[int, ...]]] = []
+        for oid in org.objectives:
+            name = one_line(self.assessment.objective(oid).name.get(self.lang))
+            current = " ".join(str(k) for k in org.links.get(oid, []))
+            self.say("")
+            self.say(self._label("plain.link", current, objective=name, n=n))
+            while True:
+                text = self.ask()
+                if not text:
+                    numbers = tuple(org.links.get(oid, []))
+                    break
+                if text == "-":
+                    numbers = ()
+                    break
+                parsed = [parse_number(p) for p in re.split(r"[,\s]+", text) if p]
+                if all(k is not None and 1 <= k <= n for k in parsed):
+                    numbers = tuple(sorted({k for k in parsed if k is not None}))
+                    break
+                self.say(self.w("plain.bad-numbers", value=quoted(text), n=n))
+            links.append((oid, numbers))
+        self.edit(partial(OpenSession.set_profile, edit=OrganisationEdit(links=tuple(links))))
 
     def objectives(self) -> None:
         assert self.assessment and self.answers
@@ -556,7 +592,7 @@ class PlainWalk:
                     plan,
                     base,
                     overwrite=bool(existing),
-                    report_prefix=self.session.comparison_report(),
+                    report=self.session.comparison_report(),
                 )
             except SmcheckError as exc:
                 self.say(f"{t('error.title', self.lang)}: {exc}")

@@ -33,7 +33,7 @@ def export(app: App[None], session: OpenSession, plan: Plan, cwd: Path) -> None:
         base, overwrite = choice
         try:
             paths = write_exports(
-                plan, base, overwrite=overwrite, report_prefix=session.comparison_report()
+                plan, base, overwrite=overwrite, report=session.comparison_report()
             )
         except SmcheckError as exc:
             app.push_screen(ErrorDialog(lang, str(exc)))
@@ -50,7 +50,7 @@ def _deliver(app: App[None], session: OpenSession, plan: Plan) -> None:
     for fmt in FORMATS:
         text = render(plan, fmt)
         if fmt == "md":
-            text = session.comparison_report() + text
+            text = session.comparison_report() or text
         app.deliver_text(io.StringIO(text), save_filename=f"{name}.{fmt}")
     lang = session.answers.lang
     app.notify(t("export.done", lang, files=f"{name}.toml, .json, .md"), markup=False)

@@ -47,6 +47,12 @@ class PlanScreen(WalkScreen):
             classes="section",
         )
         yield DataTable(id="tasks", cursor_type="row", zebra_stripes=True)
+        notes = [f"• {one_line(remark)}" for remark in self.plan.remarks]
+        if self.plan.later:
+            later = "; ".join(one_line(x.title) for x in self.plan.later)
+            notes.append(f"• {self.t('plan.later', n=len(self.plan.later))} {later}")
+        if notes:
+            yield Static(Text("\n".join(notes)), id="plan-notes")
         yield QuietFooter()
 
     def on_mount(self) -> None:

@@ -11,6 +11,7 @@ from textual.containers import Grid, VerticalScroll
 from textual.widgets import Button, Header, Input, Label, Select, SelectionList, Static
 from textual.widgets.selection_list import Selection
 
+from smcheck.core.calendar import check_place, default_country
 from smcheck.core.models.answers import MAX_GOAL, MAX_NAME, SIZES, Answers, Size
 from smcheck.core.models.assessment import Assessment
 from smcheck.core.models.common import ROLES, Lang, Role
@@ -71,6 +72,21 @@ class ProfileScreen(FieldOrder, ListKeys, WalkScreen):
                 yield TextField(goals[0], id="goal-1", max_length=MAX_GOAL, compact=True)
                 yield Label(self.t("profile.goal2"))
                 yield TextField(goals[1], id="goal-2", max_length=MAX_GOAL, compact=True)
+                yield Label(self.t("profile.country"))
+                yield TextField(
+                    org.country,
+                    id="organisation-country",
+                    max_length=2,
+                    placeholder=default_country(lang),
+                    compact=True,
+                )
+                yield Label(self.t("profile.region"))
+                yield TextField(
+                    org.region,
+                    id="organisation-region",
+                    max_length=3,
+                    compact=True,
+                )
                 yield Label(self.t("profile.respondent"))
                 yield TextField(who.name, id="respondent-name", max_length=MAX_NAME, compact=True)
                 yield Label(self.t("profile.role"))
@@ -97,6 +113,20 @@ class ProfileScreen(FieldOrder, ListKeys, WalkScreen):
                     id="organisation-objectives",
                     compact=True,
                 )
+                yield Label(self.t("profile.links"), id="links-label")
+                yield SelectionList[str](
+                    *(
+                        Selection(
+                            Text(self.t("profile.link", objective=one_line(o.name.get(lang)), n=n)),
+                            f"{o.id}:{n}",
+                            n in org.links.get(o.id, []),
+                        )
+                        for o in self.assessment.objectives
+                        for n in (1, 2)
+                    ),
+                    id="organisation-links",
+                    compact=True,
+                )
             yield Button(self.t("profile.continue"), id="continue", variant="primary", compact=True)
         yield QuietFooter()
 
@@ -113,6 +143,14 @@ class ProfileScreen(FieldOrder, ListKeys, WalkScreen):
             edit = OrganisationEdit(
                 channels=tuple(c.strip() for c in value.split(",") if c.strip())
             )
+        elif field in ("organisation-country", "organisation-region"):
+            country = self.query_one("#organisation-country", Input).value.strip().upper()
+            region = self.query_one("#organisation-region", Input).value.strip().upper()
+            problem = check_place(country or default_country(self.lang), region)
+            event.input.set_class(problem is not None, "-invalid")
+            if problem is not None:  # half typed: saved once it names a real place
+                return
+            edit = OrganisationEdit(country=country, region=region)
         elif field == "organisation-name":
             edit = OrganisationEdit(name=value)
         elif field == "organisation-industry":
@@ -138,6 +176,14 @@ class ProfileScreen(FieldOrder, ListKeys, WalkScreen):
             self.post_message(ProfileChanged(OrganisationEdit(size=cast("Size", size))))
 
     def on_selection_list_selected_changed(self, event: SelectionList.SelectedChanged[str]) -> None:
+        if event.selection_list.id == "organisation-links":
+            picked = [v.split(":") for v in event.selection_list.selected]
+            links = tuple(
+                (o.id, tuple(sorted(int(n) for oid, n in picked if oid == o.id)))
+                for o in self.assessment.objectives
+            )
+            self.post_message(ProfileChanged(OrganisationEdit(links=links)))
+            return
         chosen = set(event.selection_list.selected)
         ordered = [o.id for o in self.assessment.objectives if o.id in chosen]
         self.post_message(ProfileChanged(OrganisationEdit(objectives=tuple(ordered))))

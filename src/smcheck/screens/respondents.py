@@ -189,7 +189,11 @@ class CompareScreen(SmcheckScreen):
         overall = "–" if c.combined_overall is None else str(c.combined_overall)
         yield Static(
             Text(
-                self.t("compare.combined", overall=overall, stage=one_line(c.combined_stage_name))
+                self.t(
+                    "compare.combined",
+                    overall=overall,
+                    stage=one_line(c.combined_stage_name or "–"),
+                )
             ),
             classes="intro",
         )
@@ -198,7 +202,8 @@ class CompareScreen(SmcheckScreen):
         if c.gaps:
             gaps.append(self.t("compare.gaps") + "\n", style="bold")
             for gap in c.gaps:
-                gaps.append(f"• {one_line(gap.discussion)}\n")
+                gaps.append(f"• {one_line(gap.summary)}\n")
+                gaps.append(f"  {self.t('comparison.ask')} {one_line(gap.discussion)}\n")
         else:
             gaps.append(self.t("compare.no-gaps"))
         with VerticalScroll(id="gaps-scroll"):
@@ -217,5 +222,5 @@ class CompareScreen(SmcheckScreen):
             cells = ["–" if s is None else str(s) for s in d.scores]
             spread = "–" if d.spread is None else str(d.spread)
             combined = "–" if d.combined is None else str(d.combined)
-            table.add_row(d.id, *cells, spread, combined, key=d.id)
+            table.add_row(Text(one_line(d.name or d.id)), *cells, spread, combined, key=d.id)
         self.set_focus(table)

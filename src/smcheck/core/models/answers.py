@@ -28,6 +28,10 @@ def _check_value(value: object) -> object:
     raise ValueError('must be an option number, "dont-know", "n/a" or "" (not answered yet)')
 
 
+def _upper(value: object) -> object:
+    return value.strip().upper() if isinstance(value, str) else value
+
+
 AnswerValue = Annotated[StrictInt | Literal["dont-know", "n/a", ""], BeforeValidator(_check_value)]
 """An option number (1..5 on the shared scale), "dont-know", "n/a", or "" for not yet answered."""
 
@@ -108,6 +112,21 @@ class Organisation(Strict):
     )
     baselines: dict[Id, Amount] = Field(
         default_factory=dict, description="Known current values by KPI id, e.g. reach = 1200."
+    )
+    links: dict[Id, list[Annotated[int, Field(ge=1, le=2)]]] = Field(
+        default_factory=dict,
+        description="Which company goals (1, 2) each chosen objective serves, by objective id; "
+        "an objective not listed is not linked yet.",
+    )
+    country: Annotated[str, BeforeValidator(_upper)] = Field(
+        default="",
+        pattern=r"^([A-Z]{2})?$",
+        description="ISO 3166 country code for public holidays, e.g. DE; empty: from the language.",
+    )
+    region: Annotated[str, BeforeValidator(_upper)] = Field(
+        default="",
+        pattern=r"^([A-Z0-9]{1,3})?$",
+        description="Subdivision code for regional holidays, e.g. BY or ENG.",
     )
 
 

@@ -18,7 +18,7 @@ from smcheck.core.models.common import (
     TextList,
 )
 
-ASSESSMENT_SCHEMA = "smcheck.assessment/1"
+ASSESSMENT_SCHEMA = "smcheck.assessment/2"
 
 REFERENCE_WEEKS = 6
 """Action week ranges are written for a six-week iteration and scaled to the real length."""
@@ -36,13 +36,25 @@ class Scale(Strict):
     )
 
 
+class Trap(Strict):
+    """Answers that hold an organisation in a stage whatever its average: when every listed
+    question is answered within its ``lowest`` options, the stage is this one."""
+
+    questions: list[Id] = Field(min_length=1)
+    lowest: int = Field(default=2, ge=1, le=8, description="How many of the lowest options.")
+    reason: Text = Field(description="One sentence the result gives as the reason.")
+
+
 class Stage(Strict):
     """A named maturity stage reached from ``min_score`` upwards."""
 
     id: Id
     min_score: int = Field(ge=0, le=100)
     name: Text
-    description: Text
+    description: Text = Field(
+        description="What the stage means overall; it must not claim anything of one dimension."
+    )
+    trap: Trap | None = Field(default=None, description="Answers that force this stage.")
 
 
 class Question(Strict):
@@ -66,8 +78,15 @@ class EnablerGoal(Strict):
     owner: OwnerRole
 
 
+PRIORITY_FIRST, PRIORITY_DEFAULT, PRIORITY_LAST = 1, 3, 9
+
+
 class Action(Strict):
-    """A task the plan can schedule, tied to a phase of the loop."""
+    """A task the plan can schedule, tied to a phase of the loop.
+
+    Texts may name a week as ``{week:N}`` (N in the six-week reference iteration): the plan
+    writes the matching working week of the real iteration.
+    """
 
     id: Id
     title: Text
@@ -76,15 +95,43 @@ class Action(Strict):
     effort: Effort
     weeks: tuple[int, int] = Field(description="First and last week in a six-week iteration.")
     done: Text = Field(description="The done-criterion.")
+    questions: list[Id] = Field(
+        default_factory=list,
+        description="The questions whose low answers call for this action (dimension actions).",
+    )
+    priority: int = Field(
+        default=PRIORITY_DEFAULT,
+        ge=PRIORITY_FIRST,
+        le=PRIORITY_LAST,
+        description="The articles' priority, 1 first: breaks ties between equally due actions.",
+    )
+    needs_kpis: bool = Field(
+        default=False, description="Only in a plan with outcome goals (e.g. measuring baselines)."
+    )
+    after: list[Id] = Field(
+        default_factory=list,
+        description="Actions that come first when both are in a plan (e.g. information "
+        "before the channel decision).",
+    )
 
 
 class Dimension(Strict):
     """One excuse for not doing social media, scored 0-100."""
 
     id: Id
+    name: Text = Field(description="A short title, e.g. 'Strategy first'.")
     excuse: Text = Field(description="The excuse as people say it.")
     counter: Text = Field(description="What the articles hold against it.")
+    discuss: Text = Field(
+        description="A question for leadership and team when they see this dimension far apart."
+    )
     weight: float = Field(default=1.0, gt=0, le=10)
+    priority: int = Field(
+        default=PRIORITY_DEFAULT,
+        ge=PRIORITY_FIRST,
+        le=PRIORITY_LAST,
+        description="The articles' priority, 1 first: breaks ties between equally weak dimensions.",
+    )
     questions: list[Question] = Field(min_length=1)
     enabler: EnablerGoal
     actions: list[Action] = Field(default_factory=list)
@@ -97,7 +144,12 @@ class Kpi(Strict):
     metric: Text
     unit: Literal["count", "percent", "minutes", "hours", "eur"]
     direction: Literal["increase", "decrease"] = "increase"
-    change_pct: int = Field(gt=0, le=500, description="Target change per iteration, in percent.")
+    change_pct: int = Field(
+        gt=0, le=500, description="Suggested target change per iteration, in percent."
+    )
+    first_target: int = Field(
+        ge=1, description="The absolute first target when the baseline is 0 (e.g. 3 enquiries)."
+    )
     owner: OwnerRole
 
 
@@ -107,14 +159,32 @@ class Objective(Strict):
     id: Id
     name: Text
     description: Text
-    kpis: list[Kpi] = Field(min_length=1)
+    kpis: list[Kpi] = Field(
+        min_length=1, description="The first is the leading KPI: the one that becomes a goal."
+    )
     actions: list[Action] = Field(default_factory=list)
+
+
+class Merge(Strict):
+    """Questions of an older version answered by one question now."""
+
+    into: Id
+    questions: list[Id] = Field(min_length=1)
+
+
+class Upgrade(Strict):
+    """How answers to an older version are converted to this one."""
+
+    from_version: str = Field(pattern=r"^\d+\.\d+$")
+    merge: list[Merge] = Field(
+        default_factory=list, description="Merged questions: the lowest answer is taken."
+    )
 
 
 class Assessment(Strict):
     """A questionnaire as data: ``assessments/*.toml``."""
 
-    schema_: Literal["smcheck.assessment/1"] = Field(alias="schema")
+    schema_: Literal["smcheck.assessment/2"] = Field(alias="schema")
     id: Id
     version: str = Field(
         pattern=r"^\d+\.\d+$", description="MAJOR.MINOR; answers name the version."
@@ -127,6 +197,9 @@ class Assessment(Strict):
     objectives: list[Objective] = Field(default_factory=list)
     always: list[Action] = Field(
         default_factory=list, description="Actions every plan carries, e.g. measuring baselines."
+    )
+    upgrades: list[Upgrade] = Field(
+        default_factory=list, description="How answers to older versions are converted."
     )
 
     def scale(self, scale_id: str) -> Scale:
@@ -147,6 +220,14 @@ class Assessment(Strict):
     def has_quick(self) -> bool:
         """Whether the assessment offers a quick check."""
         return any(q.quick for d in self.dimensions for q in d.questions)
+
+    def question(self, question_id: str) -> Question:
+        """The question with ``question_id``."""
+        return next(q for d in self.dimensions for q in d.questions if q.id == question_id)
+
+    def dimension(self, dimension_id: str) -> Dimension:
+        """The dimension with ``dimension_id``."""
+        return next(d for d in self.dimensions if d.id == dimension_id)
 
     def objective(self, objective_id: str) -> Objective:
         """The objective with ``objective_id``."""

@@ -8,8 +8,9 @@ from pydantic import BeforeValidator, Field
 
 from smcheck.core.models.answers import Scope
 from smcheck.core.models.common import Id, Lang, Role, Strict
+from smcheck.core.models.plan import Plan
 
-COMPARISON_SCHEMA = "smcheck.comparison/1"
+COMPARISON_SCHEMA = "smcheck.comparison/2"
 
 ROLES: tuple[Role, ...] = ("leadership", "team", "consultant")
 """The roles in the order role means and their columns are listed."""
@@ -35,8 +36,8 @@ class Respondent(Strict):
     overall: int | None = Field(
         default=None, description="0-100; absent when nothing was answered."
     )
-    stage: Id
-    stage_name: str
+    stage: Id | None = Field(default=None, description="Absent when too little is known.")
+    stage_name: str | None = None
     completeness: int = Field(description="Answered questions in percent.")
 
 
@@ -44,6 +45,7 @@ class DimensionComparison(Strict):
     """One dimension: every respondent's score, how far apart they are, and the combined score."""
 
     id: Id
+    name: str = ""
     excuse: str
     scores: list[MaybeScore] = Field(
         description='One per respondent, in respondent order; null (TOML: "") for no score.'
@@ -60,20 +62,36 @@ class DimensionComparison(Strict):
     )
 
 
+class GapQuestion(Strict):
+    """A question of a gap's dimension on which leadership and team differ most."""
+
+    id: Id
+    prompt: str
+    leadership: int = Field(description="The leadership group's mean points, 0-100.")
+    team: int = Field(description="The team group's mean points, 0-100.")
+
+
 class Gap(Strict):
     """A perception gap: leadership and team see a dimension far apart."""
 
     dimension: Id
+    name: str = ""
     leadership: int = Field(description="The leadership group's mean score.")
     team: int = Field(description="The team group's mean score.")
     difference: int = Field(description="Points apart (never negative).")
+    summary: str = Field(default="", description="Who rates it how, in one sentence.")
     discussion: str = Field(description="A question for the workshop.")
+    questions: list[GapQuestion] = Field(
+        default_factory=list, description="Where the two sides differ most, biggest first."
+    )
 
 
 class Comparison(Strict):
     """Scores of several respondents, combined, with the gaps between leadership and team."""
 
-    schema_: Literal["smcheck.comparison/1"] = Field(default="smcheck.comparison/1", alias="schema")
+    schema_: Literal["smcheck.comparison/1", "smcheck.comparison/2"] = Field(
+        default="smcheck.comparison/2", alias="schema"
+    )
     generator: str
     lang: Lang
     assessment: Id
@@ -85,10 +103,21 @@ class Comparison(Strict):
     combined_overall: int | None = Field(
         default=None, description="Weighted mean of the combined dimension scores."
     )
-    combined_stage: Id
-    combined_stage_name: str
+    combined_stage: Id | None = Field(
+        default=None, description="Absent when too little is known for a stage."
+    )
+    combined_stage_name: str | None = None
     combined_limited_by: Id | None = Field(
         default=None, description="The combined dimension that capped the combined stage."
     )
+    combined_reason: str | None = Field(
+        default=None, description="Why the combined stage is capped, forced or absent."
+    )
     gap_threshold: int = Field(description="Points apart from which a dimension is a gap.")
-    gaps: list[Gap] = Field(default_factory=list)
+    gaps: list[Gap] = Field(
+        default_factory=list, description="The biggest gaps, biggest first, at most five."
+    )
+    more_gaps: int = Field(default=0, description="Further gaps not listed.")
+    plan: Plan | None = Field(
+        default=None, description="One plan from the combined view, gaps as agree-on-it tasks."
+    )

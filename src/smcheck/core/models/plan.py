@@ -10,7 +10,9 @@ from pydantic import Field
 from smcheck.core.models.answers import Organisation, Respondent, Scope
 from smcheck.core.models.common import Effort, Id, Lang, OwnerRole, Phase, Strict
 
-PLAN_SCHEMA = "smcheck.plan/1"
+PLAN_SCHEMA = "smcheck.plan/2"
+PLAN_SCHEMAS = ("smcheck.plan/1", PLAN_SCHEMA)
+"""Plan files smcheck reads; it writes the last."""
 
 
 class Pull(Strict):
@@ -28,6 +30,7 @@ class DimensionResult(Strict):
     """The score of one dimension and why it is what it is."""
 
     id: Id
+    name: str = Field(default="", description="The dimension's short title.")
     excuse: str
     score: int | None = Field(default=None, description="0-100; absent when nothing was answered.")
     weight: float
@@ -51,27 +54,57 @@ class Lift(Strict):
     prompt: str
     from_option: int
     to_option: int
-    overall_after: int
+    from_label: str = ""
+    to_label: str = ""
+    overall_after: int = Field(description="The overall score after this and the lifts before it.")
     stage_after: Id
+
+
+StageRule = Literal["score", "capped", "trap", "too-little-known"]
+"""How the stage came about: by the overall score, capped by the weakest dimension, forced
+by a trap (the dead end), or none at all because too few answers are known."""
 
 
 class Result(Strict):
     """Scores per dimension and overall, the stage, blockers and strengths."""
 
     overall: int | None = None
-    stage: Id
-    stage_name: str
-    stage_description: str
-    stage_by_score: Id = Field(description="The stage the overall score alone would give.")
+    stage: Id | None = Field(
+        default=None, description="Absent when too few answers are known for a stage."
+    )
+    stage_name: str | None = None
+    stage_description: str | None = Field(
+        default=None,
+        description="What the stage means; absent when the stage is capped or forced, "
+        "where stage_reason says why instead.",
+    )
+    stage_rule: StageRule = "score"
+    stage_reason: str | None = Field(
+        default=None, description="One sentence: why the stage is capped, forced or absent."
+    )
+    stage_by_score: Id | None = Field(
+        default=None, description="The stage the overall score alone would give."
+    )
     limited_by: Id | None = Field(default=None, description="The dimension that capped the stage.")
     completeness: int
+    missing: int = Field(
+        default=0, description='Questions in scope answered "don\'t know" or not yet answered.'
+    )
     blockers: list[Id] = Field(default_factory=list)
     strengths: list[Id] = Field(default_factory=list)
     dimensions: list[DimensionResult]
     next_stage: Id | None = None
+    next_stage_name: str | None = None
     next_stage_lifts: list[Lift] = Field(default_factory=list)
     next_stage_reached: bool = Field(
-        default=False, description="Whether the listed lifts alone reach the next stage."
+        default=False, description="Whether the listed lifts together reach the next stage."
+    )
+    next_stage_overall: int | None = Field(
+        default=None, description="The overall score after all listed lifts together."
+    )
+    next_stage_held_by: Id | None = Field(
+        default=None,
+        description="When no small change reaches the next stage: the dimension that holds it.",
     )
 
 
@@ -131,11 +164,11 @@ class StartPoint(Strict):
     previous_completed: date
     current_completed: date
     previous_overall: int | None = None
-    previous_stage: Id
-    previous_stage_name: str
+    previous_stage: Id | None = None
+    previous_stage_name: str | None = None
     current_overall: int | None = None
-    current_stage: Id
-    current_stage_name: str
+    current_stage: Id | None = None
+    current_stage_name: str | None = None
     overall_delta: int | None = Field(
         default=None, description="current_overall - previous_overall, when both exist."
     )
@@ -160,8 +193,15 @@ class Goal(Strict):
     baseline_note: str | None = None
     target: float | None = None
     target_change_pct: int | None = None
+    target_suggested: bool = Field(
+        default=False, description="The target is smcheck's suggestion, not set by the user."
+    )
     measure: str
-    serves: list[str] = Field(default_factory=list, description="The company goals it serves.")
+    serves: list[str] = Field(
+        default_factory=list,
+        description="The company goals it was linked to; empty for an outcome goal means "
+        "not linked yet.",
+    )
 
 
 class PhaseWindow(Strict):
@@ -174,14 +214,36 @@ class PhaseWindow(Strict):
     end: date
 
 
+class Holiday(Strict):
+    """A public holiday on a working day inside the iteration."""
+
+    day: date
+    name: str
+
+
 class Iteration(Strict):
     """The first iteration: dates and phase windows."""
 
-    weeks: int = Field(ge=4, le=12)
+    weeks: int = Field(ge=4, le=12, description="Working weeks; week N is the N-th of them.")
     start: date
     end: date
     next_assessment: date = Field(description="The new start point: re-run smcheck on this day.")
     phases: list[PhaseWindow]
+    country: str = Field(default="", description="Whose public holidays count, e.g. DE.")
+    region: str = Field(default="", description="Subdivision for regional holidays, e.g. BY.")
+    holidays: list[Holiday] = Field(default_factory=list)
+    skipped_weeks: list[date] = Field(
+        default_factory=list,
+        description="Mondays of weeks with three or more holidays: they do not count.",
+    )
+
+
+class Later(Strict):
+    """A goal or task that did not fit the small first iteration."""
+
+    kind: Literal["goal", "task"]
+    id: Id
+    title: str
 
 
 class Task(Strict):
@@ -213,7 +275,9 @@ class Source(Strict):
 class Plan(Strict):
     """Scores, starter goals and the first-iteration plan: ``smcheck score`` writes this."""
 
-    schema_: Literal["smcheck.plan/1"] = Field(default="smcheck.plan/1", alias="schema")
+    schema_: Literal["smcheck.plan/1", "smcheck.plan/2"] = Field(
+        default="smcheck.plan/2", alias="schema"
+    )
     generator: str
     lang: Lang
     source: Source
@@ -232,3 +296,10 @@ class Plan(Strict):
     iteration: Iteration
     goals: list[Goal]
     tasks: list[Task]
+    later: list[Later] = Field(
+        default_factory=list, description="What waits for a later iteration, in precedence."
+    )
+    remarks: list[str] = Field(
+        default_factory=list,
+        description="Sentences about the plan itself: the start date, holidays, suggestions.",
+    )

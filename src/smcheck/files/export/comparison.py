@@ -73,7 +73,7 @@ def comparison_text(c: Comparison) -> str:
             _short(r.label),
             t(f"role.{r.role}", lang),
             _n(r.overall),
-            one_line(r.stage_name),
+            one_line(r.stage_name or NO_SCORE),
             f"{r.completeness} %",
         ]
         for i, r in enumerate(c.respondents, 1)
@@ -91,7 +91,7 @@ def comparison_text(c: Comparison) -> str:
     rows = [head]
     rows += [
         [
-            d.id,
+            one_line(d.name or d.id),
             *(_n(s) for s in d.scores),
             _n(d.spread),
             *(_n(d.role_means.get(role)) for role in roles),
@@ -103,13 +103,19 @@ def comparison_text(c: Comparison) -> str:
 
     out.append(
         f"{t('comparison.combined-overall', lang)}: {_n(c.combined_overall)} · "
-        f"{t('comparison.combined-stage', lang)}: {one_line(c.combined_stage_name)}"
+        f"{t('comparison.combined-stage', lang)}: {one_line(c.combined_stage_name or NO_SCORE)}"
     )
-    if c.combined_limited_by:
-        out.append(t("comparison.limited", lang, dim=c.combined_limited_by))
+    if c.combined_reason:
+        out.append(one_line(c.combined_reason))
     out += ["", t("comparison.gaps", lang, n=c.gap_threshold) + ":"]
     if c.gaps:
-        out += [f"- {g.dimension}: {one_line(g.discussion)}" for g in c.gaps]
+        for g in c.gaps:
+            out += [
+                f"- {one_line(g.summary)}",
+                f"  {t('comparison.ask', lang)} {one_line(g.discussion)}",
+            ]
+        if c.more_gaps:
+            out.append(t("comparison.more-gaps", lang, n=c.more_gaps))
     else:
         out.append(
             t(
@@ -146,7 +152,25 @@ def _md_row(cells: list[str]) -> str:
 
 
 def comparison_markdown(c: Comparison) -> str:
-    """A Markdown section: scores per respondent, combined bars and the discussion items."""
+    """The client report of several respondents: the title, the comparison (scores per
+    respondent, combined bars, the biggest gaps with questions to ask), then the one plan made
+    from the combined view."""
+    from smcheck.files.export.markdown import plan_section
+
+    lang = c.lang
+    out = comparison_section(c)
+    if c.plan is not None:
+        org = c.plan.organisation
+        title = t("report.title", lang)
+        if org.name:
+            title += f" {t('report.for', lang)} {md_escape(org.name)}"
+        out = [f"# {title}", "", *out, *plan_section(c.plan)]
+    out += [f"---\n{t('report.generated', lang)} {c.generator}", ""]
+    return "\n".join(out)
+
+
+def comparison_section(c: Comparison) -> list[str]:
+    """Scores per respondent, combined bars and the discussion items."""
     lang = c.lang
     out = [
         f"## {t('comparison.title', lang)}",
@@ -172,7 +196,7 @@ def comparison_markdown(c: Comparison) -> str:
                 md_escape(r.label),
                 t(f"role.{r.role}", lang),
                 _n(r.overall),
-                md_escape(r.stage_name),
+                md_escape(r.stage_name or NO_SCORE),
                 f"{r.completeness} %",
             ]
         )
@@ -192,7 +216,7 @@ def comparison_markdown(c: Comparison) -> str:
     out += [
         _md_row(
             [
-                f"`{d.id}` {md_escape(d.excuse)}",
+                md_escape(d.name or d.id),
                 *(_n(s) for s in d.scores),
                 _n(d.spread),
                 *(_n(d.role_means.get(role)) for role in roles),
@@ -205,14 +229,21 @@ def comparison_markdown(c: Comparison) -> str:
 
     out += [
         f"**{t('comparison.combined-overall', lang)}: {_n(c.combined_overall)}/100** · "
-        f"{t('comparison.combined-stage', lang)}: **{md_escape(c.combined_stage_name)}**",
+        f"{t('comparison.combined-stage', lang)}: "
+        f"**{md_escape(c.combined_stage_name or NO_SCORE)}**",
         "",
     ]
-    if c.combined_limited_by:
-        out += [t("comparison.limited", lang, dim=c.combined_limited_by), ""]
-    width = max(len(d.id) for d in c.dimensions) if c.dimensions else 0
+    if c.combined_reason:
+        out += [f"> {md_escape(c.combined_reason)}", ""]
+    if c.plan is not None and c.plan.result.stage is not None:
+        from smcheck.files.export.markdown import next_stage_lines
+
+        out += next_stage_lines(c.plan.result, lang)
+    width = max(len(d.name or d.id) for d in c.dimensions) if c.dimensions else 0
     out.append("```text")
-    out += [f"{d.id:<{width}}  {bar(d.combined)}  {_n(d.combined):>3}" for d in c.dimensions]
+    out += [
+        f"{d.name or d.id:<{width}}  {bar(d.combined)}  {_n(d.combined):>3}" for d in c.dimensions
+    ]
     out += ["```", ""]
 
     out += [
@@ -222,7 +253,18 @@ def comparison_markdown(c: Comparison) -> str:
         "",
     ]
     if c.gaps:
-        out += [f"- **{g.dimension}**: {md_escape(g.discussion)}" for g in c.gaps]
+        for g in c.gaps:
+            out += [
+                f"- **{md_escape(g.summary)}**",
+                f"  - {t('comparison.ask', lang)} {md_escape(g.discussion)}",
+            ]
+            out += [
+                f"  - {md_escape(q.prompt)} ({t('role.leadership', lang)} {q.leadership}, "
+                f"{t('role.team', lang)} {q.team})"
+                for q in g.questions
+            ]
+        if c.more_gaps:
+            out.append(t("comparison.more-gaps", lang, n=c.more_gaps))
     else:
         out.append(
             t(
@@ -232,7 +274,7 @@ def comparison_markdown(c: Comparison) -> str:
             )
         )
     out.append("")
-    return "\n".join(out)
+    return out
 
 
 __all__ = ["comparison_json", "comparison_markdown", "comparison_text", "comparison_toml"]

@@ -33,12 +33,11 @@ def targets(base: Path) -> list[Path]:
     return [base.with_name(f"{base.name}.{fmt}") for fmt in FORMATS]
 
 
-def write_exports(
-    plan: Plan, base: Path, *, overwrite: bool, report_prefix: str = ""
-) -> list[Path]:
+def write_exports(plan: Plan, base: Path, *, overwrite: bool, report: str = "") -> list[Path]:
     """Write every format; refuse existing files unless ``overwrite``. All or nothing is checked first.
 
-    ``report_prefix`` goes before the Markdown report (the comparison of several respondents).
+    ``report``, when given, is the Markdown report instead of the plan's own (the comparison of
+    several respondents with its combined plan).
     """
     paths = targets(base)
     if not base.parent.is_dir():
@@ -46,8 +45,6 @@ def write_exports(
     existing = [p for p in paths if p.exists()]
     if existing and not overwrite:
         raise SmcheckError(f"{existing[0]}: already exists")
-    texts = [
-        report_prefix + render(plan, fmt) if fmt == "md" else render(plan, fmt) for fmt in FORMATS
-    ]
+    texts = [(report or render(plan, fmt)) if fmt == "md" else render(plan, fmt) for fmt in FORMATS]
     write_all_atomic(list(zip(paths, texts, strict=True)))
     return paths

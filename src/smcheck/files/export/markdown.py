@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import date
 
 from smcheck.core.models.common import Lang
-from smcheck.core.models.plan import Goal, GoalProgress, Plan, StartPoint
+from smcheck.core.models.plan import Goal, GoalProgress, Plan, Result, StartPoint
 from smcheck.core.planning import format_amount
 from smcheck.core.text import bar, md_escape
 from smcheck.core.texts import KEYS, t
@@ -47,10 +47,10 @@ def _progress_line(g: GoalProgress, lang: Lang) -> str:
         parts.append(f"{t('report.actual', lang)} {_amount(g.actual, g.unit, lang)}")
     if g.progress_pct is not None:
         parts.append(t("report.progress", lang, pct=g.progress_pct))
-    return f"- `{g.id}` " + " · ".join(parts)
+    return "- " + " · ".join(parts)
 
 
-def _start_point(sp: StartPoint, lang: Lang) -> list[str]:
+def _start_point(sp: StartPoint, lang: Lang, names: dict[str, str]) -> list[str]:
     previous, current = _date(sp.previous_completed, lang), _date(sp.current_completed, lang)
     out = [
         f"## {t('report.start-point', lang)}",
@@ -59,15 +59,16 @@ def _start_point(sp: StartPoint, lang: Lang) -> list[str]:
         "",
         f"**{t('report.overall', lang)}: {_score(sp.previous_overall)} → "
         f"{_score(sp.current_overall)} ({_signed(sp.overall_delta)})** · "
-        f"{t('report.stage', lang)}: {md_escape(sp.previous_stage_name)} → "
-        f"**{md_escape(sp.current_stage_name)}**",
+        f"{t('report.stage', lang)}: {md_escape(sp.previous_stage_name or '–')} → "
+        f"**{md_escape(sp.current_stage_name or '–')}**",
         "",
         f"| {t('report.dimension-id', lang)} | {previous} | {current} | "
         f"{t('report.change', lang)} |",
         "|---|--:|--:|--:|",
     ]
     out += [
-        f"| {d.id} | {_score(d.previous)} | {_score(d.current)} | {_signed(d.delta)} |"
+        f"| {md_escape(names.get(d.id, d.id))} | {_score(d.previous)} | {_score(d.current)} | "
+        f"{_signed(d.delta)} |"
         for d in sp.dimensions
     ]
     out.append("")
@@ -87,10 +88,12 @@ def _goal_line(g: Goal, plan: Plan) -> str:
     ]
     if g.kind == "outcome" and g.baseline is None and g.baseline_note:
         parts.append(f"{t('report.baseline', lang)}: {md_escape(g.baseline_note)}")
-    line = f"- `{g.id}` " + " · ".join(parts)
+    line = "- " + " · ".join(parts)
     line += f"\n  - {t('report.done', lang)}: {md_escape(g.measure)}"
     if g.serves:
         line += f"\n  - {t('report.serves', lang)}: " + "; ".join(md_escape(s) for s in g.serves)
+    elif g.kind == "outcome":
+        line += f"\n  - {t('report.serves', lang)}: {t('report.not-linked', lang)}"
     return line
 
 
@@ -99,9 +102,7 @@ def to_markdown(plan: Plan) -> str:
     counter-positions, the start point against the previous iteration, shared notes, goals and
     the iteration by phase. Private notes are not in a plan, so never in the report."""
     lang = plan.lang
-    r = plan.result
     org = plan.organisation
-    names = {d.id: d.excuse for d in r.dimensions}
     out: list[str] = []
     title = t("report.title", lang)
     if org.name:
@@ -117,16 +118,28 @@ def to_markdown(plan: Plan) -> str:
             f"{t('report.respondent', lang)}: {who}{t(f'role.{plan.respondent.role}', lang)}"
         )
     out.append("")
+    out += result_section(plan)
+    out += plan_section(plan)
+    out += [f"---\n{t('report.generated', lang)} {plan.generator}", ""]
+    return "\n".join(out)
+
+
+def result_section(plan: Plan) -> list[str]:
+    """The result: overall, stage and why, dimensions, blockers, strengths, the next stage."""
+    lang = plan.lang
+    r = plan.result
+    org = plan.organisation
+    names = {d.id: d.name or d.id for d in r.dimensions}
+    out: list[str] = []
     overall = "–" if r.overall is None else str(r.overall)
+    stage = t("report.no-stage", lang) if r.stage_name is None else md_escape(r.stage_name)
     out += [
         f"**{t('report.overall', lang)}: {overall}/100** · {t('report.stage', lang)}: "
-        f"**{md_escape(r.stage_name)}** · {t('report.completeness', lang)}: {r.completeness} %",
+        f"**{stage}** · {t('report.completeness', lang)}: {r.completeness} %",
         "",
-        f"> {md_escape(r.stage_description)}",
+        f"> {md_escape(r.stage_reason or r.stage_description or '')}",
         "",
     ]
-    if r.limited_by:
-        out += [t("report.limited", lang, by_score=r.stage_by_score, dim=r.limited_by), ""]
     if org.objectives:
         out.append(f"{t('report.objectives', lang)}: " + ", ".join(org.objectives))
     if org.company_goals:
@@ -138,26 +151,24 @@ def to_markdown(plan: Plan) -> str:
         out.append("")
 
     out += [f"## {t('report.dimensions', lang)}", "", "```text"]
-    width = max(len(d.id) for d in r.dimensions)
+    width = max(len(n) for n in names.values())
     for d in r.dimensions:
         score = t("report.no-score", lang) if d.score is None else f"{d.score:3d}"
         line = (
-            f"{d.id:<{width}}  {bar(d.score)}  {score}  ({d.answered}/{d.questions} "
+            f"{names[d.id]:<{width}}  {bar(d.score)}  {score}  ({d.answered}/{d.questions} "
             f"{t('report.answered', lang)})"
         )
         if d.confidence is not None:
             line += f"  {t('report.confidence', lang)} {d.confidence} %"
         out.append(line)
     out += ["```", ""]
-    blockers = ", ".join(f"{b} ({md_escape(names[b])})" for b in r.blockers) or t(
-        "report.none", lang
-    )
-    strengths = ", ".join(r.strengths) or t("report.none", lang)
+    blockers = ", ".join(names[b] for b in r.blockers) or t("report.none", lang)
+    strengths = ", ".join(names[s] for s in r.strengths) or t("report.none", lang)
     out += [f"**{t('report.blockers', lang)}:** {blockers}", ""]
     if plan.blockers:
         for b in plan.blockers:
             out += [
-                f"- **{b.id}** ({b.score}): {_quote(b.excuse, lang)}",
+                f"- **{md_escape(names.get(b.id, b.id))}** ({b.score}): {_quote(b.excuse, lang)}",
                 f"  - {t('report.counter', lang)}: {md_escape(b.counter)}",
             ]
         out.append("")
@@ -167,16 +178,21 @@ def to_markdown(plan: Plan) -> str:
     if pulls:
         out += [f"### {t('report.why', lang)}", ""]
         for d in pulls:
-            out.append(f"- **{d.id}** ({d.score})")
+            out.append(f"- **{md_escape(names[d.id])}** ({d.score})")
             out += [
-                f"  - {md_escape(p.prompt)} → {p.option} „{md_escape(p.label)}“ (−{p.lost})"
-                if lang == "de"
-                else f"  - {md_escape(p.prompt)} → {p.option} “{md_escape(p.label)}” (−{p.lost})"
+                f"  - {md_escape(p.prompt)} → {_quote(p.label, lang)} (−{p.lost})"
                 for p in d.pulled_down_by
             ]
         out.append("")
+    if r.stage is not None:
+        out += next_stage_lines(r, lang)
+    return out
 
-    out += [f"### {t('report.next', lang)}", ""]
+
+def next_stage_lines(r: Result, lang: Lang) -> list[str]:
+    """What lifts the result to the next stage: one combined change, and what holds it."""
+    names = {d.id: d.name or d.id for d in r.dimensions}
+    out = [f"### {t('report.next', lang, stage=md_escape(r.next_stage_name or ''))}", ""]
     if r.next_stage is None:
         out.append(t("report.top", lang))
     else:
@@ -187,26 +203,34 @@ def to_markdown(plan: Plan) -> str:
                     "report.next-lift",
                     lang,
                     prompt=md_escape(lift.prompt),
-                    dim=lift.dimension,
-                    a=lift.from_option,
-                    b=lift.to_option,
-                    overall=lift.overall_after,
+                    dim=md_escape(names.get(lift.dimension, lift.dimension)),
+                    a=_quote(lift.from_label, lang),
+                    b=_quote(lift.to_label, lang),
                 )
             )
-        if r.next_stage_lifts and not r.next_stage_reached:
-            out += ["", t("report.next-not-enough", lang, stage=r.next_stage)]
+        if r.next_stage_lifts and r.next_stage_reached:
+            key = "report.together-two" if len(r.next_stage_lifts) > 1 else "report.together-one"
+            out += ["", t(key, lang, overall=r.next_stage_overall)]
+        elif r.next_stage_lifts:
+            out += ["", t("report.next-not-enough", lang, overall=r.next_stage_overall)]
+        if r.next_stage_held_by:
+            out += ["", t("report.held-by", lang, dim=names.get(r.next_stage_held_by, ""))]
     out.append("")
+    return out
 
+
+def plan_section(plan: Plan) -> list[str]:
+    """Start point, shared notes, goals, the iteration by phase, what waits, remarks."""
+    lang = plan.lang
+    out: list[str] = []
     if plan.start_point is not None:
-        out += _start_point(plan.start_point, lang)
+        names = {d.id: d.name or d.id for d in plan.result.dimensions}
+        out += _start_point(plan.start_point, lang, names)
 
     if plan.notes:
         out += [f"## {t('report.notes', lang)}", ""]
         for n in plan.notes:
-            out += [
-                f"- {_quote(n.prompt, lang)} (`{n.question}`, {n.dimension})",
-                f"  - {md_escape(n.note)}",
-            ]
+            out += [f"- {_quote(n.prompt, lang)}", f"  - {md_escape(n.note)}"]
         out.append("")
 
     out += [f"## {t('report.goals', lang)}", ""]
@@ -230,14 +254,17 @@ def to_markdown(plan: Plan) -> str:
         for x in tasks:
             out.append(
                 f"- [ ] **{md_escape(x.title)}** · {t('report.week', lang)} {_span(x.weeks)} · "
-                f"{t(f'role.{x.owner}', lang)} · `{x.id}`"
+                f"{t(f'role.{x.owner}', lang)}"
             )
             out.append(f"  - {t('report.done', lang)}: {md_escape(x.done)}")
         out.append("")
-    out += [
-        t("report.next-assessment", lang, date=_date(it.next_assessment, lang)),
-        "",
-        f"---\n{t('report.generated', lang)} {plan.generator}",
-        "",
-    ]
-    return "\n".join(out)
+    out += [t("report.next-assessment", lang, date=_date(it.next_assessment, lang)), ""]
+    if plan.remarks:
+        out += [f"### {t('report.remarks', lang)}", ""]
+        out += [f"- {md_escape(remark)}" for remark in plan.remarks]
+        out.append("")
+    if plan.later:
+        out += [f"### {t('report.later', lang)}", ""]
+        out += [f"- {md_escape(x.title)}" for x in plan.later]
+        out.append("")
+    return out
