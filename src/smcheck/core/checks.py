@@ -146,6 +146,13 @@ def _references(a: Assessment, actions: list[tuple[FieldPath, Action]]) -> list[
         for k, other in enumerate(x.after):
             if other not in ids or other == x.id:
                 issues.append(((*path, "after", k), f"no other action {other!r}"))
+    for i, d in enumerate(a.dimensions):
+        own = {x.id for x in d.actions}
+        for k, aid in enumerate(d.enabler.actions):
+            if aid not in own:
+                issues.append(
+                    (("dimensions", i, "enabler", "actions", k), f"no action {aid!r} in {d.id}")
+                )
     after = {x.id: x.after for _, x in actions}
 
     def cyclic(start: str) -> bool:

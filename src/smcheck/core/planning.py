@@ -440,6 +440,7 @@ def make_plan(
             assessment_version=a.version,
             assessment_title=a.title.get(lang),
             scope=answers.scope,
+            objectives={o: a.objective(o).name.get(lang) for o in org.objectives},
         ),
         organisation=answers.organisation,
         respondent=answers.respondent,

@@ -60,7 +60,7 @@ def result_lines(
             for p in d.pulled_down_by:
                 text = f"  − {one_line(p.prompt)} → {one_line(p.label)} (−{p.lost})"
                 lines.append([(text, "")])
-    if r.stage is None:
+    if r.stage is None or (r.next_stage is not None and not r.next_stage_lifts):
         return lines
     lines.append([])
     if r.next_stage is None:

@@ -5,15 +5,18 @@ The rule, also in the README:
   enabler goal for each of the weakest dimensions (below the fourth stage, lowest first, ties by
   the articles' priority, at most three). At most ``MAX_GOALS``: the two weakest dimensions'
   enablers first, then the outcome goals in the order the objectives were chosen, then the rest.
-- An action of a dimension is due when one of its questions is answered low (options worth
-  less than 50 points); when a question is answered in the middle or not known, only if its
-  dimension is among the weakest. An action whose questions are all answered well stays out.
+- An enabler goal brings the actions that deliver it (named in the questionnaire) unless their
+  questions are all answered well (option 4 or 5). Any other action of a dimension is due when one of its questions is answered
+  low (options worth less than 50 points); when a question is answered in the middle or not
+  known, only if its dimension is among the weakest. An action whose questions are all answered
+  well stays out.
 - Tasks, at most ``MAX_TASKS``, in this precedence: collecting the missing answers (below 60 %
-  complete), the fixed tasks every plan carries, linking goals to company goals when a link is
-  missing, at most two "agree on it" tasks for perception gaps, then the due actions: first the
-  most urgent task of every goal, then all others by the lowest answer first, ties by the
-  articles' priority, then questionnaire order. (An objective's first steps, priority 1-2,
-  count as urgent as a "not at all" answer.)
+  complete), the fixed tasks every plan carries (measuring baselines only with an outcome goal),
+  linking goals to company goals when a link is missing, at most two "agree on it" tasks for
+  perception gaps, then the due actions: first the most urgent task of every goal (an enabler
+  goal's first delivering action), then the goals' other delivering actions, then all others by
+  the lowest answer first, ties by the articles' priority, then questionnaire order. (An
+  objective's first steps, priority 1-2, count as urgent as a "not at all" answer.)
 - Whatever does not fit goes on the "later" list, in the same precedence.
 """
 
@@ -29,6 +32,8 @@ MAX_TASKS = 12
 MAX_ENABLERS = 3
 ENABLERS_FIRST = 2
 """This many of the weakest dimensions' enabler goals come before the outcome goals."""
+WELL_FROM = 75
+"""An answer worth this many points or more is answered well (option 4 or 5 of the shared scale)."""
 MAX_AGREE = 2
 """Perception gaps that become "agree on it" tasks; the rest of the gaps wait."""
 
@@ -118,6 +123,12 @@ def due_level(x: Action, view: View, weak: set[str], dimension: str) -> int | No
     return 2 if middling else None
 
 
+def answered_well(x: Action, view: View) -> bool:
+    """Whether every question of the action is answered well (75 points or more: option 4 or 5,
+    or a combined mean that high): the organisation already does what the action would start."""
+    return bool(x.questions) and all(view.points.get(q, -1) >= WELL_FROM for q in x.questions)
+
+
 def choose(a: Assessment, view: View) -> Choice:
     """The goals and tasks of the first iteration, by the precedence in the module docstring."""
     objectives, enablers, later_goals = _goals(a, view)
@@ -144,8 +155,13 @@ def choose(a: Assessment, view: View) -> Choice:
             else:
                 later_made.append((x.id, x, o))
     for d in a.dimensions:
+        delivers = d.enabler.actions if d.id in weak else []
         for x in d.actions:
             order += 1
+            if x.id in delivers and not answered_well(x, view):
+                # the goal is set: what delivers it is due, first
+                ranked.append(((-1, delivers.index(x.id), order), (x.id, x, d.id)))
+                continue
             level = due_level(x, view, weak, d.id)
             if level is not None:
                 ranked.append(((level, x.priority, order), (x.id, x, d.id)))

@@ -76,6 +76,11 @@ class EnablerGoal(Strict):
     title: Text
     measure: Text = Field(description="How to tell the goal is reached.")
     owner: OwnerRole
+    actions: list[Id] = Field(
+        min_length=1,
+        description="The dimension's actions that deliver the goal, most important first: in a "
+        "plan with this goal they are due whatever the answers, and come first.",
+    )
 
 
 PRIORITY_FIRST, PRIORITY_DEFAULT, PRIORITY_LAST = 1, 3, 9

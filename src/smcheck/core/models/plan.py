@@ -270,6 +270,9 @@ class Source(Strict):
     assessment_version: str
     assessment_title: str
     scope: Scope
+    objectives: dict[Id, str] = Field(
+        default_factory=dict, description="The names of the chosen objectives, by id."
+    )
 
 
 class Plan(Strict):

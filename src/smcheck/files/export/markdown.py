@@ -141,7 +141,9 @@ def result_section(plan: Plan) -> list[str]:
         "",
     ]
     if org.objectives:
-        out.append(f"{t('report.objectives', lang)}: " + ", ".join(org.objectives))
+        titles = plan.source.objectives
+        chosen = ", ".join(md_escape(titles.get(o, o)) for o in org.objectives)
+        out.append(f"{t('report.objectives', lang)}: {chosen}")
     if org.company_goals:
         out.append(
             f"{t('report.company-goals', lang)}: "
@@ -191,6 +193,8 @@ def result_section(plan: Plan) -> list[str]:
 
 def next_stage_lines(r: Result, lang: Lang) -> list[str]:
     """What lifts the result to the next stage: one combined change, and what holds it."""
+    if r.next_stage is not None and not r.next_stage_lifts:
+        return []  # nothing to raise (e.g. combined answers that round across a line)
     names = {d.id: d.name or d.id for d in r.dimensions}
     out = [f"### {t('report.next', lang, stage=md_escape(r.next_stage_name or ''))}", ""]
     if r.next_stage is None:
