@@ -437,6 +437,22 @@ def _schema(new: str | None, msg: str, kind: str = "answers") -> Case:
     return Case(kind, text, [(line, "schema", msg)])
 
 
+DEEP = "[" * 5000 + "]" * 5000
+"""Arrays nested far deeper than any smcheck file: Python's TOML reader recurses per level."""
+TOO_DEEP = "arrays or tables are nested too deeply (smcheck files nest a few levels)"
+
+
+def _too_deep() -> Case:
+    text = changed(ANSWERS_TEXT, "[organisation]\n", f"[organisation]\nchannels = {DEEP}\n")
+    return Case("any", text, [(None, "", TOO_DEEP)])
+
+
+def _not_a_boolean(old: str, new: str, field: str) -> Case:
+    text = changed(ANSWERS_TEXT, old, new)
+    line = line_of(text, new.splitlines()[-1])
+    return Case("answers", text, [(line, field, "must be true or false (without quotes)")])
+
+
 KNOWN = (
     "expected smcheck.assessment/2, smcheck.answers/1, smcheck.plan/2, smcheck.comparison/2 "
     "or smcheck.config/1"
@@ -487,6 +503,13 @@ CASES: dict[str, Callable[[], Case]] = {
     "action-after-unknown": _action_after_unknown,
     "action-after-circular": _action_after_circular,
     "trap-question-not-in-quick-check": _trap_not_quick,
+    "nested-five-thousand-deep": _too_deep,
+    "answers-interview-yes-in-quotes": lambda: _not_a_boolean(
+        'lang = "en"\n', 'lang = "en"\ninterview = "yes"\n', "interview"
+    ),
+    "answers-revisit-as-a-number": lambda: _not_a_boolean(
+        "[answers.a2]\nvalue = 4\n", "[answers.a2]\nvalue = 4\nrevisit = 1\n", "answers.a2.revisit"
+    ),
     "schema-wrong": lambda: _schema(
         '"smcheck.answer/1"',
         "unknown file type 'smcheck.answer/1'; " + KNOWN,
@@ -816,3 +839,53 @@ def test_a_session_id_ending_in_a_line_break_is_refused(capsys: pytest.CaptureFi
     code, out, err = run(capsys, "run", "--resume", "20261124-090000\n")
     assert (code, out) == (2, "")
     assert "is not a session id" in err
+
+
+def test_deeply_nested_arrays_are_one_line_naming_the_file_in_compare_and_resume(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], smcheck_home: Path
+) -> None:
+    deep = changed(ANSWERS_TEXT, "[organisation]\n", f"[organisation]\nchannels = {DEEP}\n")
+    bad = write(tmp_path / "bad.toml", deep)
+    good = write(tmp_path / "good.toml", ANSWERS_TEXT)
+    code, out, err = run(capsys, "compare", good, bad, "-a", MINI)
+    assert (code, out, err) == (2, "", f"{PREFIX}{bad}: {TOO_DEEP}\n")
+
+    install_mini(smcheck_home)
+    (smcheck_home / "sessions").mkdir()
+    session = write(smcheck_home / "sessions" / "20261124-090000.toml", deep)
+    code, out, err = run(capsys, "run", "--plain", "--resume", "20261124-090000")
+    assert (code, err) == (2, f"{PREFIX}{session}: {TOO_DEEP}\n")
+
+
+def _unknown_keys(n: int) -> str:
+    return ANSWERS_TEXT.replace(
+        "[respondent]", "".join(f"k{i} = 1\n" for i in range(n)) + "[respondent]"
+    )
+
+
+def test_ten_thousand_problems_print_the_first_twenty_and_a_count_of_the_rest(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    bad = write(tmp_path / "bad.toml", _unknown_keys(10_000))
+    first = line_of(_unknown_keys(10_000), "k0 = 1")
+    expected = [f"{PREFIX}{bad}:{first + i}: k{i}: unknown field" for i in range(20)]
+    expected.append(f"{PREFIX}… and 9,980 more problems")
+    good = write(tmp_path / "good.toml", ANSWERS_TEXT)
+    for argv in (
+        ["validate", bad, "-a", MINI],
+        ["score", bad, "-a", MINI, "-o", tmp_path / "plan.toml"],
+        ["compare", good, bad, "-a", MINI],
+    ):
+        code, out, err = run(capsys, *argv)
+        assert (code, out) == (2, ""), argv
+        assert err.splitlines() == expected, argv
+    assert not (tmp_path / "plan.toml").exists()
+
+
+def test_twenty_problems_are_all_printed_with_no_count(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    bad = write(tmp_path / "bad.toml", _unknown_keys(20))
+    code, out, err = run(capsys, "validate", bad, "-a", MINI)
+    assert (code, out) == (2, "")
+    assert len(err.splitlines()) == 20 and "more problems" not in err

@@ -34,6 +34,8 @@ def test_wheel_contains_the_assessments_and_no_work_files(wheel: Path) -> None:
         assert f"smcheck/assessments/{name}" in names
     assert "smcheck/assessments/SOURCES.md" in names
     assert "smcheck/app.tcss" in names  # the screens' stylesheet
+    assert "smcheck/core/texts.toml" in names  # every text the program shows
+    assert "smcheck/templates/browser.html" in names  # the browser page, fonts served locally
     assert not [n for n in names if "/parts/" in n]
     assert any(n.endswith(".dist-info/entry_points.txt") for n in names)
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 import tomllib
 from datetime import date
+from pathlib import Path
 
 import jsonschema
 import pytest
@@ -81,3 +82,28 @@ def test_schema_refuses_what_the_model_refuses() -> None:
     }
     with pytest.raises(jsonschema.ValidationError):
         jsonschema.validate(bad, _schema("answers"))
+
+
+def test_a_journal_written_by_an_open_session_validates_against_the_journal_schema(
+    smcheck_home: Path,
+) -> None:
+    import json
+
+    from smcheck.files.catalog import find_assessment
+    from smcheck.files.open_session import OpenSession, OrganisationEdit
+    from smcheck.files.session import session_path
+
+    schema = json.loads((ROOT / "schemas" / "journal.schema.json").read_text(encoding="utf-8"))
+    session = OpenSession.start(find_assessment("social-media-readiness"), "quick", "en")
+    first = session.walk.questions[0][1].id
+    session.set_answer(first, 2)
+    session.set_note(first, "a note")
+    session.set_profile(OrganisationEdit(name="Korn", country="DE"))
+    journal = session_path(session.id).with_suffix(".journal")
+    lines = [json.loads(line) for line in journal.read_text(encoding="utf-8").splitlines()]
+    session.close()
+    assert len(lines) >= 4  # the header and three changes, before any fold
+    for line in lines:
+        jsonschema.validate(line, schema)
+    with pytest.raises(jsonschema.ValidationError):
+        jsonschema.validate({"set": {"no-such-field": 1}}, schema)

@@ -188,7 +188,7 @@ def test_next_stage_lift_by_hand() -> None:
     assert (r.next_stage_name, r.next_stage_overall, r.next_stage_held_by) == (
         "learning-loop",
         61,
-        None,
+        [],
     )
 
 
@@ -248,7 +248,8 @@ def test_when_no_two_changes_reach_the_next_stage_the_closest_pair_is_given() ->
     assert (r.overall, r.stage, r.next_stage) == (0, "dead-end", "first-steps")
     lifts = [(x.question, x.from_option, x.to_option, x.overall_after) for x in r.next_stage_lifts]
     assert lifts == [("b2", 1, 3, 10), ("g1", 1, 3, 18)]
-    assert (r.next_stage_reached, r.next_stage_overall, r.next_stage_held_by) == (False, 18, None)
+    # only the average is too low: no dimension is named, the result says the score must rise
+    assert (r.next_stage_reached, r.next_stage_overall, r.next_stage_held_by) == (False, 18, [])
 
 
 def test_when_no_two_changes_reach_the_next_stage_the_holding_dimension_is_named() -> None:
@@ -282,7 +283,7 @@ def test_when_no_two_changes_reach_the_next_stage_the_holding_dimension_is_named
     assert (r.next_stage_reached, r.next_stage_overall, r.next_stage_held_by) == (
         False,
         83,
-        "staff-attitude",
+        ["staff-attitude"],  # hierarchy at 25 (first steps) would allow experimenting
     )
     assert (r.next_stage, r.next_stage_name) == ("experimenting", "Experimenting with a goal")
 
@@ -409,8 +410,8 @@ def _brute_force_lift(a, values, scope):  # type: ignore[no-untyped-def]
     (the changes made here, not taken from the search); of every single change and every pair of
     two questions that reach the next stage, the fewest option steps, then the smaller largest
     step, the higher overall score, the earlier questions. When none reaches it, the closest pair
-    and what still holds the stage (the trap's lowest question's dimension, or the capping
-    dimension, as scoring names them)."""
+    and what still holds the stage: the trap's lowest question's dimension, or every dimension
+    too weak for the next stage by the weakest-link rule, weakest first."""
     from itertools import combinations
 
     from smcheck.core.lift import Change, Evaluator
@@ -419,7 +420,7 @@ def _brute_force_lift(a, values, scope):  # type: ignore[no-untyped-def]
     ev = Evaluator(a, values, scope)
     stage = ev.standing()[1]
     if stage >= len(a.stages) - 1:
-        return [], False, None
+        return [], False, []
     changes = []
     order = 0
     for i, d in enumerate(a.dimensions):
@@ -448,10 +449,10 @@ def _brute_force_lift(a, values, scope):  # type: ignore[no-untyped-def]
                 [c.order for c in it[0]],
             ),
         )
-        return [(c.question, c.to_option) for c in best[0]], True, None
+        return [(c.question, c.to_option) for c in best[0]], True, []
     pool = pairs or singles
     if not pool:
-        return [], False, None
+        return [], False, []
     best = max(
         pool,
         key=lambda it: (
@@ -463,11 +464,20 @@ def _brute_force_lift(a, values, scope):  # type: ignore[no-untyped-def]
     )
     after = {**values, **{c.question: c.to_option for c in best[0]}}
     st = standing(a, after, scope)
-    held = st.limited_by
+    from smcheck.core.scoring import stage_index
+
+    order_of = {d.id: i for i, d in enumerate(a.dimensions)}
+    held = [
+        did
+        for score, _, did in sorted(
+            (s, order_of[d], d) for d, s in st.scores.items() if s is not None
+        )
+        if stage_index(a, score) + 1 < stage + 1
+    ]
     if st.trap:
         trap = a.stages[0].trap
         lowest = min(trap.questions, key=lambda q: (after[q], trap.questions.index(q)))
-        held = next(d.id for d, q in a.questions(scope) if q.id == lowest)
+        held = [next(d.id for d, q in a.questions(scope) if q.id == lowest)]
     return [(c.question, c.to_option) for c in best[0]], False, held
 
 

@@ -9,6 +9,7 @@ import asyncio
 import inspect
 import tomllib
 from importlib.metadata import version
+from pathlib import Path
 
 from textual import events
 from textual.await_complete import AwaitComplete
@@ -57,3 +58,79 @@ def test_await_complete_nothing_and_forwarded_keys_exist() -> None:
     assert isinstance(asyncio.run(nothing()), AwaitComplete)
     key = events.Key("enter", None)
     assert key.is_forwarded is False
+
+
+# --- textual-serve: the overrides behind `smcheck serve` (seams.ServeSeams, smcheck.web) -----------
+
+
+def test_the_installed_textual_serve_is_the_one_the_serve_overrides_were_written_for() -> None:
+    assert version("textual-serve") == seams.TEXTUAL_SERVE_VERSION
+    project = tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))
+    assert any(d.startswith("textual-serve") for d in project["project"]["dependencies"])
+
+
+def test_textual_serve_still_serves_what_make_app_builds_and_relays_in_process_messages() -> None:
+    from textual_serve.server import Server
+
+    from smcheck.web import WebServer
+
+    assert "self._make_app()" in inspect.getsource(Server.serve)
+    assert inspect.iscoroutinefunction(Server._make_app)
+    assert list(inspect.signature(Server._make_app).parameters) == ["self"]
+    relay = Server._process_messages
+    assert inspect.iscoroutinefunction(relay)
+    assert list(inspect.signature(relay).parameters) == ["self", "websocket", "app_service"]
+    assert list(inspect.signature(Server.handle_download).parameters) == ["self", "request"]
+    assert {"public_url", "templates_path"} <= inspect.signature(Server).parameters.keys()
+    assert {"statics_path", "download_manager", "debug", "title"} <= vars(
+        Server("true", templates_path=".")
+    ).keys()
+    # the overrides come before textual-serve's own
+    assert WebServer.__mro__.index(seams.ServeSeams) < WebServer.__mro__.index(Server)
+
+
+def test_app_services_and_downloads_are_still_what_the_session_override_expects() -> None:
+    import dataclasses
+
+    from textual_serve.app_service import AppService
+    from textual_serve.download_manager import Download, DownloadManager
+
+    async def nothing(*_: object) -> None:
+        return None
+
+    wanted = {"command", "write_bytes", "write_str", "close", "download_manager", "debug"}
+    assert wanted <= inspect.signature(AppService).parameters.keys()
+    service = AppService(
+        "true",
+        write_bytes=nothing,
+        write_str=nothing,
+        close=nothing,
+        download_manager=DownloadManager(),
+    )
+    assert isinstance(service.app_service_id, str)
+    assert service._process is None  # set by start(); the session override waits for its end
+    assert list(inspect.signature(service.start).parameters) == ["width", "height"]
+    assert inspect.iscoroutinefunction(service.stop)
+    assert "app_service" in {f.name for f in dataclasses.fields(Download)}
+    assert inspect.iscoroutinefunction(DownloadManager.get_download_metadata)
+
+
+def test_textual_serves_page_script_still_reads_what_smchecks_page_gives_it() -> None:
+    import textual_serve
+
+    static = Path(textual_serve.__file__).parent / "static"
+    script = (static / "js" / "textual.js").read_text(encoding="utf-8")
+    for hook in (
+        ".textual-terminal",  # the terminal's element
+        "dataset.sessionWebsocketUrl",  # its WebSocket address …
+        'new WebSocket(this.websocket_url+"?width="',  # … to which it adds the size
+        "dataset.fontSize",
+        '"-first-byte"',
+        '"-closed"',  # the page shows the close reason then
+        "${window.location.origin}/download/",  # downloads go to the page's own host
+        '"#start"',
+    ):
+        assert hook in script, hook
+    for font in ("RobotoMono-VariableFont_wght.ttf", "RobotoMono-Italic-VariableFont_wght.ttf"):
+        assert (static / "fonts" / font).is_file()
+    assert (static / "css" / "xterm.css").is_file()

@@ -232,3 +232,47 @@ def test_client_report_from_an_interview_has_the_comparison_and_no_private_notes
     assert "Tina" in md and "said openly" in md
     for export in tmp_path.glob("smcheck-*"):
         assert "PRIVATE-hunch" not in export.read_text(encoding="utf-8"), export.name
+
+
+def test_an_invited_respondent_stays_in_their_own_session(
+    tmp_path: Path, smcheck_home: Path
+) -> None:
+    # `smcheck serve --invite` opens `run --resume ID --session-only`: no way back to the start
+    # list, no other respondents, no interviewer's hints, and a session that cannot be opened
+    # ends the app instead of showing every saved session.
+    from smcheck.core.models.answers import Respondent
+    from smcheck.files.catalog import find_assessment
+    from smcheck.files.open_session import OpenSession
+    from smcheck.screens.palette import commands
+    from smcheck.screens.start import StartScreen
+
+    lead = OpenSession.start(
+        find_assessment("social-media-readiness"), "quick", "en", interview=True
+    )
+    anna = lead.add_respondent(Respondent(name="Anna", role="team"))
+    lead.close()
+    app = make_app(tmp_path, resume=anna, confined=True)
+
+    async def script(pilot: Pilot[None]) -> None:
+        await pilot.pause()
+        assert app.session is not None and app.session.id == anna
+        assert app.session.answers.interview is False  # answering on her own
+        for _ in range(3):  # back from the first step goes nowhere
+            await pilot.press("escape")
+            await pilot.pause()
+        assert not isinstance(app.screen, StartScreen)
+        assert app.check_action("respondents", ()) is False
+        await pilot.press("ctrl+r")
+        assert not isinstance(app.screen, RespondentsScreen)
+        titles = [c.title for c in commands(app)]
+        assert not [x for x in titles if "espondent" in x or "nterview" in x or "iteration" in x]
+
+    drive(app, script)
+
+    gone = make_app(tmp_path, resume="20200101-000000", confined=True)
+
+    async def missing(pilot: Pilot[None]) -> None:
+        await pilot.pause()
+
+    drive(gone, missing)
+    assert gone.return_code == 2

@@ -7,16 +7,13 @@ does not need is imported where used: it must appear as fast as a bare Textual a
 
 from __future__ import annotations
 
-import asyncio
-import contextlib
-import signal
 from collections.abc import Awaitable, Callable, Iterable
 from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from textual import events
-from textual.app import App, SystemCommand
+from textual.app import SystemCommand
 from textual.binding import Binding
 from textual.screen import Screen
 
@@ -24,6 +21,7 @@ from smcheck.core.errors import InvalidFile, SmcheckError
 from smcheck.core.langs import Lang
 from smcheck.core.texts import t
 from smcheck.core.walk import Step
+from smcheck.keeping import KeepingApp
 from smcheck.screens.base import localise
 from smcheck.screens.remembered import Remembered
 from smcheck.screens.start import StartScreen
@@ -36,8 +34,8 @@ if TYPE_CHECKING:
     from smcheck.screens import messages as m
 
 
-class SmcheckApp(App[None]):
-    """smcheck's terminal interface."""
+class SmcheckApp(KeepingApp):
+    """smcheck's terminal interface (holding the session: :class:`KeepingApp`)."""
 
     CSS_PATH = "app.tcss"
     TITLE = "smcheck"
@@ -61,6 +59,7 @@ class SmcheckApp(App[None]):
         cursor_blink: bool = True,
         interview: bool = False,
         config_problem: str = "",
+        confined: bool = False,
     ) -> None:
         super().__init__()
         self.lang: Lang = lang
@@ -72,18 +71,14 @@ class SmcheckApp(App[None]):
         self.cursor_blink = cursor_blink
         self.config_problem = config_problem
         self.interview = interview
-        self.session: OpenSession | None = None
+        self.confined = confined  # one session only: an invited respondent in a browser
         self.step: Step | None = None  # where the walk stands; None on the start screen
         self.theme = theme
         localise(self, lang)
 
     def on_mount(self) -> None:
+        self.start_keeping()
         self.theme_changed_signal.subscribe(self, self._remember_theme)
-        with contextlib.suppress(NotImplementedError, AttributeError, RuntimeError):
-            loop = asyncio.get_running_loop()
-            for sig in (signal.SIGTERM, getattr(signal, "SIGHUP", None)):
-                if sig is not None:
-                    loop.add_signal_handler(sig, self._stop_on_signal)
         if self.resume_id:
             self.resume(self.resume_id, first=True)
         if self.config_problem:
@@ -97,18 +92,6 @@ class SmcheckApp(App[None]):
         if isinstance(event, events.Key) and self._keys.stale(event, self.screen):
             return  # a key whose screen was replaced while it travelled (see KeyScreens)
         await super().on_event(event)
-
-    def _stop_on_signal(self) -> None:
-        """SIGTERM or SIGHUP (terminal closed): save, give the session back, leave cleanly."""
-        self.save()
-        self._close()
-        self.exit()
-
-    def _close(self) -> None:
-        if self.session is not None:
-            self.session.close()
-
-    on_unmount = _close
 
     def _start_screen(self) -> StartScreen:
         return StartScreen(self.lang, self.only)
@@ -142,52 +125,21 @@ class SmcheckApp(App[None]):
         try:
             session = opening()
         except (SmcheckError, InvalidFile) as exc:
+            if self.confined:  # no start list to fall back to
+                self.exit(return_code=2, message=str(exc))
+                return nothing()
             if first:
                 self.push_screen(self._start_screen())
             self.error(str(exc))
             return nothing()
         self._close()
         self.session = session
+        if self.confined and session.answers.interview:
+            # a respondent answering on their own: no interviewer's hints or private notes
+            self.edit(lambda s: s.set_interview(False))
         self.lang = session.answers.lang
         localise(self, self.lang)
         return self.show(session.walk.resume(session.answers), first=first)
-
-    def save(self) -> None:
-        """Write the session file now (atomically)."""
-        self.edit(lambda s: s.save())
-
-    def error(self, message: str) -> None:
-        """Show a problem in a dialog; the app keeps running."""
-        from smcheck.screens.dialogs import ErrorDialog
-
-        self.push_screen(ErrorDialog(self.lang, message))
-
-    def edit(self, change: Callable[[OpenSession], object]) -> bool:
-        """Run an edit of the open session; a refused one is shown, and nothing was saved."""
-        if self.session is None:
-            return False
-        try:
-            change(self.session)
-        except SmcheckError as exc:
-            self.error(str(exc))
-            return False
-        return True
-
-    def on_answer_picked(self, message: m.AnswerPicked) -> None:
-        self.edit(lambda s: s.set_answer(message.question, message.value))
-
-    def on_note_changed(self, message: m.NoteChanged) -> None:
-        self.edit(lambda s: s.set_note(message.question, message.text, private=message.private))
-
-    def on_confidence_changed(self, message: m.ConfidenceChanged) -> None:
-        self.edit(lambda s: s.set_confidence(message.question, message.confidence))
-
-    def on_revisit_changed(self, message: m.RevisitChanged) -> None:
-        self.edit(lambda s: s.set_revisit(message.question, message.revisit))
-
-    def on_profile_changed(self, message: m.ProfileChanged) -> None:
-        if self.edit(lambda s: s.set_profile(message.edit)) and self.session:
-            self.sub_title = self.session.label
 
     def on_goal_changed(self, message: m.GoalChanged) -> None:
         self.edit(lambda s: s.set_goal(message.goal, message.baseline, message.edit))
@@ -204,6 +156,8 @@ class SmcheckApp(App[None]):
     def on_respondent_chosen(self, message: m.RespondentChosen) -> None:
         from smcheck.screens.respondents import RespondentsScreen
 
+        if self.confined:
+            return
         if isinstance(self.screen, RespondentsScreen):
             self.pop_screen()
         if self.session and message.session_id != self.session.id:
@@ -220,6 +174,7 @@ class SmcheckApp(App[None]):
         self.step = step
         self.sub_title = self.session.label
         screen = screen_for(step, self.session, self.lang, focus, date.today())
+        self.fold_soon()
         if first or len(self.screen_stack) <= 1:
             return self.push_screen(screen, wait_for_dismiss=False)
         return self.switch_screen(screen)
@@ -234,6 +189,8 @@ class SmcheckApp(App[None]):
         if self.session is None or self.step is None:
             return
         step = self.session.walk.back(self.step)
+        if step is None and self.confined:
+            return  # the first step is as far back as an invited respondent goes
         if step is None:
             self.step = None
             await self.switch_screen(self._start_screen())
@@ -249,7 +206,7 @@ class SmcheckApp(App[None]):
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         if action == "respondents":
-            return self.session is not None and self.session.answers.interview
+            return self.session is not None and self.session.answers.interview and not self.confined
         return True
 
     def action_export(self) -> None:

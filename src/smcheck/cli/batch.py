@@ -60,8 +60,8 @@ def score_file(path: Path, options: ScoreOptions) -> Outcome:
     from smcheck.core.planning import make_plan
     from smcheck.core.progress import progress
     from smcheck.core.scoring import score
-    from smcheck.files.catalog import load_answers
     from smcheck.files.export import render, to_json
+    from smcheck.files.session import load_session_file as load_answers  # a journal too
 
     out = Outcome(path)
     given = _assessment(options.assessment) if options.assessment else None

@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import argparse
+import contextlib
 import os
+import re
 import sys
 from collections.abc import Sequence
 from datetime import date
@@ -11,6 +13,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from smcheck.core.errors import InvalidFile, SmcheckError
+from smcheck.core.text import printable
 
 if TYPE_CHECKING:
     from smcheck.core.models.common import Lang
@@ -28,31 +31,71 @@ def _lang(value: str | None) -> Lang:
     return system_lang()
 
 
+_LINE_END = re.compile(r"(\r?\n)")
+
+
 def _out(text: str) -> None:
-    sys.stdout.write(text)
+    """Write ``text`` to standard output, each line made safe for a terminal (see ``printable``).
+
+    Line ends stay as they are (an iCalendar file needs its CRLF). A write that fails raises
+    BrokenPipeError for a reader that stopped (``| head``), :class:`SmcheckError` for anything
+    else (a full disk); either way what is still buffered is dropped, see :func:`_drop_stdout`.
+    """
+    from smcheck.core.text import printable
+
+    parts = _LINE_END.split(text)  # line, end, line, end, …, line
+    safe = "".join(part if i % 2 else printable(part) for i, part in enumerate(parts))
+    try:
+        sys.stdout.write(safe)
+        sys.stdout.flush()  # now, while a failure can still be told about
+    except OSError as exc:
+        _drop_stdout()
+        if isinstance(exc, BrokenPipeError):
+            raise
+        raise SmcheckError(f"standard output: cannot write: {exc.strerror or exc}") from None
+
+
+def _drop_stdout() -> None:
+    """Point standard output at the null device, as the Python docs advise after a broken pipe:
+    what it still buffers would fail again at exit, as an "Exception ignored" message."""
+    with contextlib.suppress(OSError, ValueError, AttributeError):  # no descriptor (a capture)
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+        os.close(devnull)
 
 
 def _err(message: str) -> None:
-    for line in message.splitlines() or [""]:
+    """Print ``message`` to standard error, one ``smcheck: error:`` line per line of it.
+
+    Each line is made safe for a terminal; a long list of problems is cut to its first ones.
+    """
+    from smcheck.core.text import first_problems, printable
+
+    for line in first_problems([printable(line) for line in message.split("\n")]):
         print(f"smcheck: error: {line}", file=sys.stderr)
 
 
 def cmd_assessments(args: argparse.Namespace) -> int:
+    from smcheck.core.text import one_line
     from smcheck.files.catalog import entries, load_assessment
 
     lang = _lang(None)
     rows = []
     for entry in entries():
+        name = one_line(entry.path.stem)  # a file name may hold anything but "/"
         try:
             a = load_assessment(entry.path)
         except InvalidFile as exc:
-            rows.append(f"{entry.path.stem:<28} INVALID  {exc.problems[0]}")
+            rows.append(f"{name:<28} INVALID  {one_line(str(exc.problems[0]))}")
             continue
         full, quick = len(a.questions("full")), len(a.questions("quick"))
         size = f"{len(a.dimensions)} dimensions, {full} questions" + (
             f", quick {quick}" if quick else ""
         )
-        rows.append(f"{a.id:<28} {a.version:<6} {entry.origin:<8} {size}  {a.title.get(lang)}")
+        rows.append(
+            f"{one_line(a.id):<28} {one_line(a.version):<6} {entry.origin:<8} {size}  "
+            f"{one_line(a.title.get(lang))}"
+        )
     _out("\n".join(rows) + "\n" if rows else "no assessments found\n")
     return EXIT_OK
 
@@ -157,7 +200,7 @@ def cmd_score(args: argparse.Namespace) -> int:
     lines: list[str] = []
     for outcome in score_files(args.answers, options, args.jobs):
         for note in outcome.notes:
-            print(f"smcheck: note: {note}", file=sys.stderr)
+            print(f"smcheck: note: {printable(note)}", file=sys.stderr)
         problems += outcome.problems
         if outcome.text is None:
             continue
@@ -183,13 +226,14 @@ def cmd_score(args: argparse.Namespace) -> int:
 
 def cmd_compare(args: argparse.Namespace) -> int:
     from smcheck.core.compare import compare
-    from smcheck.files.catalog import find_assessment, load_answers
+    from smcheck.files.catalog import find_assessment
     from smcheck.files.export.comparison import (
         comparison_json,
         comparison_markdown,
         comparison_text,
         comparison_toml,
     )
+    from smcheck.files.session import load_session_file as load_answers
 
     fmt = args.format
     if fmt is None:
@@ -278,6 +322,11 @@ def cmd_run(args: argparse.Namespace) -> int:
         assessment = find_assessment(args.assessment)
     if args.resume:
         check_session_id(args.resume)
+    confined = getattr(args, "session_only", False)
+    if confined and not args.resume:
+        raise SmcheckError("--session-only needs --resume ID: the one session to stay in")
+    if confined and plain:
+        raise SmcheckError("--session-only is for the screen (an invite link of smcheck serve)")
     if plain:
         from smcheck.plain.walk import run_plain
 
@@ -294,38 +343,95 @@ def cmd_run(args: argparse.Namespace) -> int:
         resume=args.resume,
         interview=args.interview,
         config_problem=config_problem,
+        confined=confined,
     )
     app.run()
     return app.return_code or EXIT_OK
 
 
 def cmd_serve(args: argparse.Namespace) -> int:
-    """The same app in a browser: every tab gets its own smcheck process."""
-    import shlex
+    """The same app in a browser: every tab gets its own smcheck process, behind secret links."""
+    import logging
 
-    from textual_serve.server import Server
+    from smcheck import web
 
-    command = [sys.executable, "-m", "smcheck", "run"]
-    if args.lang:
-        command += ["--lang", args.lang]
-    if args.interview:
-        command.append("--interview")
-    print(f"smcheck: serving on http://{args.host}:{args.port} (ctrl+c stops)", file=sys.stderr)
-    Server(shlex.join(command), host=args.host, port=args.port, title="smcheck").serve()
+    if args.max_sessions < 1:
+        raise SmcheckError("--max-sessions: give 1 or more")
+    if args.engagement and not args.invite:
+        raise SmcheckError(
+            "--engagement names whom --invite adds respondents to; add --invite NAME"
+        )
+    if args.invite and not args.engagement:
+        raise SmcheckError(
+            "--invite needs --engagement ID: a saved session of the engagement the respondents "
+            "join (see: smcheck sessions)"
+        )
+    public_url = web.check_public_url(args.public_url) if args.public_url else None
+    links = [web.main_link(args.max_sessions, lang=args.lang, interview=args.interview)]
+    if args.invite:
+        web.check_confined_mode()
+        invited = web.invited_sessions(args.engagement, args.invite)
+        links += [
+            web.invite_link(number, name, session_id)
+            for number, (name, session_id) in enumerate(invited, start=1)
+        ]
+    notes = logging.getLogger("smcheck")  # "smcheck: note: …" on stderr
+    if args.host in web.EVERYWHERE and not public_url:
+        notes.warning(
+            "listening on every address: browsers elsewhere need --public-url, the address "
+            "they use (the origin check refuses any other)"
+        )
+    if args.host not in web.LOOPBACK and not (public_url or "").startswith("https:"):
+        notes.warning(
+            "without TLS, anyone on the way can read the links and their tokens: put a TLS "
+            "reverse proxy in front (README, In a browser)"
+        )
+    server = web.WebServer(links, host=args.host, port=args.port, public_url=public_url)
+    try:
+        server.serve()
+    except OSError as exc:
+        raise SmcheckError(
+            f"cannot listen on {args.host}:{args.port}: {exc.strerror or exc}"
+        ) from None
+    return EXIT_OK
+
+
+def _erase(session_id: str, yes: bool) -> int:
+    """Erase one session for good, after a confirmation (or ``--yes``)."""
+    from smcheck.files.session import erase_session, session_files
+
+    files = session_files(session_id)
+    if not files:
+        raise SmcheckError(f"no session {session_id!r} (see: smcheck sessions)")
+    if not yes:
+        if not sys.stdin.isatty():
+            raise SmcheckError(f"erasing {session_id} needs a confirmation: add --yes")
+        names = ", ".join(printable(p.name) for p in files)
+        answer = input(f"Erase session {session_id} for good ({names})? [y/N] ")
+        if answer.strip().lower() not in ("y", "yes", "j", "ja"):
+            _out("nothing erased\n")
+            return EXIT_OK
+    deleted = erase_session(session_id)
+    _out(f"erased {session_id}: {len(deleted)} files deleted\n")
     return EXIT_OK
 
 
 def cmd_sessions(args: argparse.Namespace) -> int:
+    from smcheck.core.text import one_line
     from smcheck.files.session import list_sessions
+
+    if getattr(args, "delete", None):
+        return _erase(args.delete, args.yes)
 
     rows = []
     for s in list_sessions():
         if s.problem:
-            rows.append(f"{s.id:<18} INVALID  {s.problem}")
+            rows.append(f"{s.id:<18} INVALID  {one_line(s.problem)}")
             continue
         when = s.updated.astimezone().strftime("%Y-%m-%d %H:%M") if s.updated else ""
         state = "done" if s.given == s.total and s.completed else f"{s.given}/{s.total}"
-        rows.append(f"{s.id:<18} {when:<16} {state:>7}  {s.scope:<5}  {s.organisation or '-'}")
+        org = one_line(s.organisation) or "-"
+        rows.append(f"{s.id:<18} {when:<16} {state:>7}  {s.scope:<5}  {org}")
     _out("\n".join(rows) + "\n" if rows else "no saved sessions\n")
     return EXIT_OK
 

@@ -69,6 +69,12 @@ def parser() -> argparse.ArgumentParser:
     )
     rp.add_argument("--resume", metavar="ID", help="reopen a saved session (see: smcheck sessions)")
     rp.add_argument(
+        "--session-only",
+        action="store_true",
+        help="with --resume: stay in that one session (no start list, no other respondents); "
+        "what an invite link of `smcheck serve` opens",
+    )
+    rp.add_argument(
         "--interview",
         action="store_true",
         help="interview mode: hints to probe, private notes, confidence, several respondents",
@@ -80,15 +86,50 @@ def parser() -> argparse.ArgumentParser:
         "pipes; also chosen when there is no terminal or TERM=dumb)",
     )
 
-    sub.add_parser("sessions", help="list the saved interview sessions")
+    ssp = sub.add_parser("sessions", help="list the saved interview sessions, or erase one")
+    ssp.add_argument(
+        "--delete",
+        metavar="ID",
+        help="erase this session for good: its file, journal, lock, backups and removed copy",
+    )
+    ssp.add_argument("--yes", action="store_true", help="erase without asking")
 
-    wp = sub.add_parser("serve", help="serve the interactive check in a web browser")
+    wp = sub.add_parser(
+        "serve",
+        help="serve the interactive check in a web browser, behind links with a secret token",
+    )
     wp.add_argument(
         "--host", default="127.0.0.1", help="address to listen on (default: this machine only)"
     )
     wp.add_argument("--port", type=int, default=8000, help="port (default 8000)")
     wp.add_argument("--lang", choices=["de", "en"], help="language of the check")
     wp.add_argument("--interview", action="store_true", help="interview mode")
+    wp.add_argument(
+        "--public-url",
+        metavar="URL",
+        help="the address browsers use, behind a reverse proxy or an SSH tunnel "
+        "(e.g. https://check.example.org): the links and the page use it, the origin check allows it",
+    )
+    wp.add_argument(
+        "--max-sessions",
+        type=int,
+        default=4,
+        metavar="N",
+        help="sessions open at once through the main link (default 4); invite links don't count",
+    )
+    wp.add_argument(
+        "--invite",
+        action="append",
+        default=[],
+        metavar="NAME",
+        help="print a link for this respondent into their own session of the engagement of "
+        "--engagement, and nothing else (repeatable)",
+    )
+    wp.add_argument(
+        "--engagement",
+        metavar="ID",
+        help="a saved session whose engagement the invited respondents join (see: smcheck sessions)",
+    )
 
     tp = sub.add_parser("template", help="write a blank answers file to fill in with an editor")
     tp.add_argument("-a", "--assessment", metavar="ID|PATH", help="assessment id or file")
@@ -166,7 +207,9 @@ def parser() -> argparse.ArgumentParser:
     )
 
     sc = sub.add_parser("schema", help="print the JSON Schema of a file format")
-    sc.add_argument("kind", choices=["plan", "answers", "assessment", "config", "comparison"])
+    sc.add_argument(
+        "kind", choices=["plan", "answers", "assessment", "config", "comparison", "journal"]
+    )
     return p
 
 
@@ -175,7 +218,9 @@ class _Notices(logging.Handler):
     "smcheck: note: …" lines; the stream is looked up on every line, so a redirected stderr works."""
 
     def emit(self, record: logging.LogRecord) -> None:
-        print(f"smcheck: note: {record.getMessage()}", file=sys.stderr)
+        from smcheck.core.text import one_line
+
+        print(f"smcheck: note: {one_line(record.getMessage())}", file=sys.stderr)
 
 
 def _listen() -> None:
@@ -197,14 +242,28 @@ def main(argv: Sequence[str] | None = None) -> int:
         return exc.code if isinstance(exc.code, int) else EXIT_ERROR
     if args.command is None:
         args = parser().parse_args(["run"])
+    from smcheck.cli.commands import _drop_stdout, _out
+
     try:
-        return COMMANDS[args.command](args)
+        code = COMMANDS[args.command](args)
+        _out("")  # flushed here, a failure is one error line; at exit it would be a traceback
+        return code
     except InvalidFile as exc:
         _err("\n".join(str(p) for p in exc.problems))
     except SmcheckError as exc:
         _err(str(exc))
     except KeyboardInterrupt:
         return 130
-    except BrokenPipeError:
+    except BrokenPipeError:  # the reader stopped early (`| head`): end quietly, as Unix tools do
+        _drop_stdout()
         return EXIT_OK
+    except OSError as exc:  # from a write not made by _out (the plain prompts write their own)
+        try:
+            _out("")  # if standard output is what failed, it fails again and says so
+        except BrokenPipeError:
+            return EXIT_OK
+        except SmcheckError as failed:
+            _err(str(failed))
+        else:
+            _err(f"{exc.filename}: {exc.strerror}" if exc.filename else str(exc.strerror or exc))
     return EXIT_ERROR

@@ -135,28 +135,27 @@ class Evaluator:
                 after[c.question] = c.to_option
         return all(isinstance(v, int) and v <= self.trap_lowest for v in after.values())
 
-    def held_by(self, changes: tuple[Change, ...]) -> str | None:
-        """What still holds the stage after ``changes``: the trap's weakest question's
-        dimension, or the weakest dimension when it caps the stage."""
+    def held_by(self, changes: tuple[Change, ...], target: int) -> list[str]:
+        """What still keeps the organisation below stage ``target`` after ``changes``: the
+        trap's weakest question's dimension, or every dimension too weak for ``target`` by the
+        weakest-link rule, weakest first (empty: only the average is too low)."""
         if self.trapped(changes):
             after = dict(self.trap)
             for c in changes:
                 if c.question in after:
                     after[c.question] = c.to_option
             lowest = min(after, key=lambda q: (after[q], list(after).index(q)))
-            return self.a.dimensions[self.dimension_of[lowest]].id
+            return [self.a.dimensions[self.dimension_of[lowest]].id]
         sums = list(self.sums)
         for c in changes:
             num, den = sums[c.dimension]
             sums[c.dimension] = (num + c.delta, den)
         scored = [(ratio_half_up(num, den), i) for i, (num, den) in enumerate(sums) if den]
-        overall, _ = self.standing(changes)
-        if not scored or overall is None:
-            return None
-        weakest, i = min(scored)
-        if self.stage_of[overall] > self.stage_of[weakest] + 1:
-            return self.a.dimensions[i].id
-        return None
+        return [
+            self.a.dimensions[i].id
+            for score, i in sorted(scored)
+            if self.stage_of[score] + 1 < target
+        ]
 
     def floor(self, stage: int) -> int:
         """The lowest score of ``stage``."""
@@ -228,14 +227,15 @@ class Evaluator:
 Steps = list[tuple[Change, int, int]]
 
 
-def smallest_lift(a: Assessment, values: Values, scope: Scope) -> tuple[Steps, bool, str | None]:
+def smallest_lift(a: Assessment, values: Values, scope: Scope) -> tuple[Steps, bool, list[str]]:
     """The change(s) to the next stage, each with (overall, stage index) after it and the ones
-    before it; whether they reach it; if not, the dimension that still holds the stage."""
+    before it; whether they reach it; if not, the dimensions that still hold the stage."""
     ev = Evaluator(a, values, scope)
     steps, reached = _search(ev)
     if reached:
-        return steps, True, None
-    return steps, False, ev.held_by(tuple(c for c, _, _ in steps))
+        return steps, True, []
+    target = ev.standing()[1] + 1
+    return steps, False, ev.held_by(tuple(c for c, _, _ in steps), target)
 
 
 def _search(ev: Evaluator) -> tuple[Steps, bool]:

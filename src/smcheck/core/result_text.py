@@ -67,7 +67,7 @@ def result_lines(
         lines.append([(t("results.top", lang), "bold")])
         return lines
     lines.append([(t("results.next", lang, stage=one_line(r.next_stage_name or "")), "bold")])
-    for lift in r.next_stage_lifts:
+    for lift in r.next_stage_lifts if r.next_stage_reached else []:
         text = t(
             "results.lift",
             lang,
@@ -81,9 +81,9 @@ def result_lines(
         key = "results.together-two" if len(r.next_stage_lifts) > 1 else "results.together-one"
         text = t(key, lang, overall=r.next_stage_overall, stage=one_line(r.next_stage_name or ""))
         lines.append([("  " + text, "bold")])
-    elif r.next_stage_lifts:
-        lines.append([("  " + t("results.not-enough", lang, overall=r.next_stage_overall), "")])
-    if r.next_stage_held_by:
-        held = t("results.held-by", lang, dim=names.get(r.next_stage_held_by, ""))
-        lines.append([("  " + held, "")])
+    else:
+        lines.append([("  " + t("results.not-enough", lang), "")])
+        held = ", ".join(names.get(d, d) for d in r.next_stage_held_by)
+        text = t("results.held-by", lang, dims=held) if held else t("results.average", lang)
+        lines.append([("  " + text, "")])
     return lines

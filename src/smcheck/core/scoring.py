@@ -194,7 +194,7 @@ def lift_fields(a: Assessment, values: Values, scope: Scope, lang: Lang) -> dict
         "next_stage_lifts": lifts,
         "next_stage_reached": reached,
         "next_stage_overall": lifts[-1].overall_after if lifts else None,
-        "next_stage_held_by": None if reached else held_by,
+        "next_stage_held_by": held_by,
     }
 
 

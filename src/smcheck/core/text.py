@@ -6,8 +6,11 @@ import re
 
 BAR_WIDTH = 20
 
-_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
-"""Control characters and the bidi overrides/isolates that can make text display reordered."""
+_BREAKS = re.compile(r"[\t\n\v\f\r\x1c-\x1e\x85\u2028\u2029]")
+"""Tabs and everything ``str.splitlines`` breaks at: each becomes one space."""
+_CONTROL = re.compile(r"[\x00-\x1f\x7f-\x9f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]")
+"""C0 and C1 controls (ESC, BEL, DEL among them: what terminal escape sequences are made of) and
+the bidi controls (marks, embeddings, overrides, isolates) that make text display reordered."""
 _MD_SPECIAL = re.compile(r"([\\`*_\[\]|~])")
 
 
@@ -20,13 +23,29 @@ def bar(score: int | None, width: int = BAR_WIDTH) -> str:
 
 
 def printable(text: str) -> str:
-    """Drop control characters (terminal escape sequences among them), keep everything else."""
-    return _CONTROL.sub("", text.replace("\r", " ").replace("\n", " "))
+    """Text from a file made safe to show: on one line, nothing a terminal would act on.
+
+    The one sanitiser for what smcheck shows (screens, plain prompts, command output, reports):
+    line breaks and tabs become spaces; control characters (so terminal escape sequences, clipboard
+    writes, bells) and bidi controls are dropped. Everything else, spacing included, is kept.
+    """
+    return _CONTROL.sub("", _BREAKS.sub(" ", text))
 
 
 def one_line(text: str) -> str:
-    """Collapse line breaks and drop control characters (terminal escapes among them)."""
-    return " ".join(_CONTROL.sub("", text.replace("\r", " ").replace("\n", " ")).split())
+    """:func:`printable`, with runs of spaces collapsed and the ends trimmed."""
+    return " ".join(printable(text).split())
+
+
+MAX_PROBLEMS = 20
+"""More problems than this are cut to the first ones and a count: a broken file is not a flood."""
+
+
+def first_problems(lines: list[str], limit: int = MAX_PROBLEMS) -> list[str]:
+    """The first ``limit`` lines, then "… and N more problems" for the rest."""
+    if len(lines) <= limit:
+        return lines
+    return [*lines[:limit], f"… and {len(lines) - limit:,} more problems"]
 
 
 def md_escape(text: str) -> str:

@@ -89,6 +89,9 @@ def parse(text: str, name: str) -> Document:
             line = text.count("\n") + (0 if text.endswith("\n") else 1)
             message = f"{message[: m.start()]} (at the end of the file)"
         raise InvalidFile([Problem(name, f"not valid TOML: {message}", line=line)]) from None
+    except RecursionError:  # tomllib reads arrays and inline tables within others by recursion
+        message = "arrays or tables are nested too deeply (smcheck files nest a few levels)"
+        raise InvalidFile([Problem(name, message)]) from None
     return Document(name, text, data)
 
 
@@ -156,6 +159,7 @@ def kind_of(doc: Document) -> str:
 _MESSAGES = {
     "missing": "required field is missing",
     "extra_forbidden": "unknown field",
+    "bool_type": "must be true or false (without quotes)",
 }
 
 

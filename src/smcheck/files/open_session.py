@@ -2,14 +2,18 @@
 
 The screen and the plain mode translate keys and drawing only; what an edit means, whether it
 is allowed and how it is saved lives here. Every change goes through :meth:`OpenSession._commit`,
-the one place that writes the session file, so a later change (a journal that makes each answer
-durable the moment it arrives) lands there without touching the front ends.
+the one place that writes: it checks the change, appends it to the session's journal and flushes
+that to disk (:mod:`smcheck.files.journal`) before the change counts as made. :meth:`save` folds
+the journal into the session file; the front ends call it when they have a moment (the interface
+at screen changes and when idle), and this object does when the journal grows long, when a
+session with a journal left by a crash is opened and when it is closed.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass, fields
 from datetime import date, datetime
+from pathlib import Path
 from typing import Any
 
 from pydantic import ValidationError
@@ -36,12 +40,15 @@ from smcheck.core.models.comparison import Comparison
 from smcheck.core.models.plan import Plan, Result
 from smcheck.core.text import one_line
 from smcheck.core.walk import Walk
+from smcheck.files.journal import Journal, entry_between, sync_folder
 from smcheck.files.session import (
     SessionLock,
     comparison_report,
     engagement_comparison,
     engagement_of,
+    erase_session,
     follow_up,
+    journal_path,
     load_session,
     new_answers,
     new_session_id,
@@ -49,6 +56,7 @@ from smcheck.files.session import (
     remove_session,
     respondents,
     save_session,
+    session_path,
     session_plan,
 )
 
@@ -109,7 +117,9 @@ class OpenSession:
         self.id = session_id
         self.assessment = assessment
         self.answers = answers
+        self._dump = answers.model_dump(mode="json", by_alias=True)
         self._lock = lock
+        self._journal = Journal(journal_path(session_id), session_id)
         self.walk = Walk(assessment, answers)
 
     # --- opening and closing ------------------------------------------------------------------
@@ -137,15 +147,40 @@ class OpenSession:
     @classmethod
     def open(cls, session_id: str) -> OpenSession:
         """A saved session, fully checked and locked (raises :class:`SmcheckError` or
-        :class:`~smcheck.core.errors.InvalidFile` when it cannot be had)."""
-        answers, assessment = load_session(session_id)
+        :class:`~smcheck.core.errors.InvalidFile` when it cannot be had). A journal left by a
+        process that ended without folding it (killed, say) is replayed and folded."""
+        if not session_path(session_id).exists():
+            raise SmcheckError(f"no session {session_id!r} (see: smcheck sessions)")
         lock = SessionLock(session_id)
-        lock.acquire()
-        return cls(session_id, assessment, answers, lock)
+        lock.acquire()  # first: read as it is once no other process can still append to it
+        try:
+            answers, assessment = load_session(session_id)
+            session = cls(session_id, assessment, answers, lock)
+            if session._journal.path.exists():
+                session.save()
+        except BaseException:
+            lock.release()
+            raise
+        return session
+
+    @property
+    def closed(self) -> bool:
+        """True once :meth:`close` gave the session back: it can no longer be edited."""
+        return not self._lock.held
 
     def close(self) -> None:
-        """Give the session back to other smcheck processes (saving needs no closing)."""
-        self._lock.release()
+        """Fold the journal into the session file and give the session back to other smcheck
+        processes. If the file cannot be written, the journal stays: nothing is lost."""
+        if self.closed:
+            return
+        try:
+            self.save()
+        except SmcheckError:
+            self._journal.close(remove=False)
+        else:
+            self._journal.close(remove=True)
+        finally:
+            self._lock.release()
 
     @property
     def label(self) -> str:
@@ -154,12 +189,22 @@ class OpenSession:
 
     # --- the one write path -------------------------------------------------------------------
 
+    @property
+    def unsaved(self) -> bool:
+        """True while changes are in the journal only (durable, but not yet in the file)."""
+        return self._journal.pending
+
     def save(self) -> None:
-        """Write the session file now (atomically)."""
-        save_session(self.id, self.answers)
+        """Write the session file now (atomically) and empty the journal: fold it."""
+        path = save_session(self.id, self.answers)
+        if self._journal.pending or self._journal.path.exists():
+            sync_folder(path.parent)  # the new file is on disk before the journal goes
+            self._journal.clear()
 
     def _commit(self, **changes: Any) -> None:
-        """Apply ``changes``, check the result as the file will be read, and save it."""
+        """Apply ``changes``, check the result as the file will be read, and journal it."""
+        if self.closed:
+            raise SmcheckError(f"session {self.id} is closed")
         candidate = self.answers.model_copy(update=changes)
         if candidate == self.answers:
             return
@@ -169,8 +214,11 @@ class OpenSession:
             )
         except ValidationError as exc:
             raise InvalidEdit(_problem(exc)) from None
-        self.answers = checked
-        self.save()
+        dump = checked.model_dump(mode="json", by_alias=True)
+        self._journal.append(entry_between(self._dump, dump))  # durable from here on
+        self.answers, self._dump = checked, dump
+        if self._journal.long:
+            self.save()
 
     # --- edits ----------------------------------------------------------------------------------
 
@@ -321,6 +369,15 @@ class OpenSession:
             remove_session(session_id)
         finally:
             lock.release()
+
+    def erase_respondent(self, session_id: str) -> list[Path]:
+        """Delete another session of this engagement for good (see
+        :func:`~smcheck.files.session.erase_session`); returns the files deleted."""
+        if session_id == self.id:
+            raise SmcheckError("the open session cannot erase itself")
+        if session_id not in {sid for sid, _ in self.members()}:
+            raise SmcheckError(f"session {session_id} is not a respondent of this engagement")
+        return erase_session(session_id)
 
     # --- what the answers give --------------------------------------------------------------------
 

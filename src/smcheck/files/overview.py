@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING, Any
 
 from smcheck.core.errors import InvalidFile, SmcheckError
 from smcheck.core.ids import SESSION_ID as SESSION_PATTERN
+from smcheck.files.journal import READS, apply_entry, identity, journal_path_of, read_journal
 from smcheck.files.loading import read_document
 from smcheck.files.locations import bundled_assessments_dir, sessions_dir, user_assessments_dir
 
@@ -90,9 +91,34 @@ def assessment_infos() -> list[AssessmentInfo]:
     return found
 
 
+def _when(value: object) -> object:
+    """A date or time from a journal (JSON text) as TOML would have given it."""
+    if isinstance(value, str):
+        for parse in (date.fromisoformat, datetime.fromisoformat):
+            try:
+                return parse(value)
+            except ValueError:
+                continue
+    return value
+
+
+def _session_data(path: Path) -> dict[str, Any]:
+    """A session file's data with the changes in its journal applied (see
+    :mod:`smcheck.files.journal`; read again if a fold replaced the file meanwhile)."""
+    for _ in range(READS):
+        before = identity(path)
+        data: dict[str, Any] = read_document(path).data
+        changes = read_journal(journal_path_of(path), path.stem)
+        if identity(path) == before:
+            break
+    for _, entry in changes:
+        apply_entry(data, entry)
+    return data
+
+
 def _session_info(path: Path, assessments: dict[tuple[str, str], AssessmentInfo]) -> SessionInfo:
     try:
-        data: dict[str, Any] = read_document(path).data
+        data = _session_data(path)
         org = data.get("organisation", {}).get("name", "")
         scope = str(data.get("scope", "full"))
         info = assessments.get((str(data["assessment"]), str(data["assessment_version"])))
@@ -103,8 +129,8 @@ def _session_info(path: Path, assessments: dict[tuple[str, str], AssessmentInfo]
             for q, a in answers.items()
             if q in in_scope and isinstance(a, dict) and a.get("value", "") != ""
         )
-        updated = data.get("updated")
-        completed = data.get("completed")
+        updated = _when(data.get("updated"))
+        completed = _when(data.get("completed"))
         return SessionInfo(
             path.stem,
             path,

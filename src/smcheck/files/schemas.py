@@ -13,10 +13,10 @@ from smcheck.core.models.comparison import Comparison
 from smcheck.core.models.plan import Plan
 from smcheck.files.config import Config
 
-Kind = Literal["plan", "answers", "assessment", "config", "comparison"]
-KINDS: tuple[Kind, ...] = ("plan", "answers", "assessment", "config", "comparison")
+Kind = Literal["plan", "answers", "assessment", "config", "comparison", "journal"]
+KINDS: tuple[Kind, ...] = ("plan", "answers", "assessment", "config", "comparison", "journal")
 
-_MODELS: dict[Kind, tuple[type[BaseModel], Literal["validation", "serialization"]]] = {
+_MODELS: dict[str, tuple[type[BaseModel], Literal["validation", "serialization"]]] = {
     "plan": (Plan, "serialization"),
     "answers": (Answers, "validation"),
     "assessment": (Assessment, "validation"),
@@ -25,18 +25,65 @@ _MODELS: dict[Kind, tuple[type[BaseModel], Literal["validation", "serialization"
 }
 
 
-VERSIONS: dict[Kind, int] = {"plan": 2, "answers": 1, "assessment": 2, "config": 1, "comparison": 2}
+VERSIONS: dict[Kind, int] = {
+    "plan": 2,
+    "answers": 1,
+    "assessment": 2,
+    "config": 1,
+    "comparison": 2,
+    "journal": 1,
+}
 """The schema version smcheck writes, per kind (the number after the slash)."""
 
 
 def json_schema(kind: Kind) -> dict[str, Any]:
     """The JSON Schema (draft 2020-12) for ``kind``."""
-    model, mode = _MODELS[kind]
-    schema = model.model_json_schema(by_alias=True, mode=mode)
+    if kind == "journal":
+        schema = _journal_line()
+    else:
+        model, mode = _MODELS[kind]
+        schema = model.model_json_schema(by_alias=True, mode=mode)
     return {
         "$schema": "https://json-schema.org/draft/2020-12/schema",
         "$id": f"urn:smcheck:schema:{kind}:{VERSIONS[kind]}",
         **schema,
+    }
+
+
+def _journal_line() -> dict[str, Any]:
+    """One line of a session journal (``smcheck.files.journal``): the header naming the format
+    and the session, or a change carrying whole new values of answers-file fields."""
+    from smcheck.core.ids import SESSION_ID
+    from smcheck.files.journal import JOURNAL_SCHEMA
+
+    answers = Answers.model_json_schema(by_alias=True, mode="serialization")
+    fields = {k: v for k, v in answers["properties"].items() if k not in ("schema", "answers")}
+    header = {
+        "type": "object",
+        "properties": {
+            "schema": {"const": JOURNAL_SCHEMA},
+            "session": {"type": "string", "pattern": SESSION_ID},
+        },
+        "required": ["schema", "session"],
+        "additionalProperties": False,
+    }
+    change = {
+        "type": "object",
+        "properties": {
+            "set": {"type": "object", "properties": fields, "additionalProperties": False},
+            "answers": {
+                "type": "object",
+                "additionalProperties": {"anyOf": [{"$ref": "#/$defs/Answer"}, {"type": "null"}]},
+            },
+        },
+        "additionalProperties": False,
+    }
+    return {
+        "title": "smcheck journal line",
+        "description": "One line of ID.journal: the first names the format and the session, "
+        "every later one a change (whole new values; null for an answer taken out).",
+        "oneOf": [header, change],
+        "$defs": answers["$defs"],
     }
 
 

@@ -2,12 +2,16 @@
 
 from __future__ import annotations
 
+import copy
+from collections.abc import Callable
 from datetime import UTC, date, datetime
 from pathlib import Path
 
 import tomli_w
+from pydantic import ValidationError
 
-from smcheck.core.errors import InvalidFile, SmcheckError
+from smcheck.core.checks import check_answers
+from smcheck.core.errors import InvalidFile, Problem, SmcheckError, format_path
 from smcheck.core.models.answers import ANSWERS_SCHEMA, Answers, Respondent, Scope
 from smcheck.core.models.assessment import Assessment
 from smcheck.core.models.common import Lang
@@ -15,11 +19,23 @@ from smcheck.core.models.comparison import Comparison
 from smcheck.core.models.plan import Plan
 from smcheck.core.walk import is_open
 from smcheck.files.catalog import load_answers
+from smcheck.files.journal import (
+    READS,
+    Entry,
+    apply_entry,
+    identity,
+    journal_path_of,
+    read_journal,
+    sync_folder,
+)
 from smcheck.files.locations import sessions_dir
 from smcheck.files.lock import SessionInUse as SessionInUse
 from smcheck.files.lock import SessionLock as SessionLock
 from smcheck.files.overview import SESSION_ID, SessionInfo, check_session_id
 from smcheck.files.storage import write_atomic
+
+REMOVED = "removed"
+"""The folder in ``sessions/`` that removed respondents' sessions are moved to."""
 
 
 def now() -> datetime:
@@ -78,13 +94,83 @@ def save_session(session_id: str, answers: Answers) -> Path:
     return path
 
 
+def journal_path(session_id: str) -> Path:
+    """The journal of a session, beside its file (see :mod:`smcheck.files.journal`)."""
+    return session_path(session_id).with_suffix(".journal")
+
+
+def replay(
+    answers: Answers, a: Assessment, changes: list[tuple[int, Entry]], journal: Path
+) -> Answers:
+    """``answers`` with the ``changes`` read from a session's ``journal`` applied.
+
+    A change the answers cannot hold raises :class:`InvalidFile` naming the journal and its
+    line (see :func:`~smcheck.files.journal.read_journal` for the lines that cannot be read)."""
+    if not changes:
+        return answers
+    base = answers.model_dump(mode="json", by_alias=True)
+    data = copy.deepcopy(base)
+    for _, entry in changes:
+        apply_entry(data, entry)
+    try:
+        result = Answers.model_validate(data)
+    except ValidationError:
+        # find the line that broke them, to name it (only when something is wrong)
+        data = base
+        for number, entry in changes:
+            apply_entry(data, entry)
+            try:
+                Answers.model_validate(data)
+            except ValidationError as exc:
+                first = exc.errors()[0]
+                raise InvalidFile(
+                    [
+                        Problem(
+                            str(journal),
+                            first["msg"],
+                            line=number,
+                            field=".".join(str(p) for p in first["loc"]),
+                        )
+                    ]
+                ) from None
+        raise  # pragma: no cover - every line passed alone, so the whole cannot fail
+    if issues := check_answers(result, a):
+        raise InvalidFile(
+            [Problem(str(journal), message, field=format_path(path)) for path, message in issues]
+        )
+    return result
+
+
+def load_session_file(
+    path: Path,
+    assessment: Assessment | None = None,
+    resolve: Callable[[str], Assessment] | None = None,
+    notices: list[str] | None = None,
+) -> tuple[Answers, Assessment]:
+    """:func:`~smcheck.files.catalog.load_answers`, with the changes of a journal beside the file
+    (``ID.journal`` next to ``ID.toml``) applied: a session as it stands, even while it is open
+    or after its process was killed. Reads only; nothing is written."""
+    journal = journal_path_of(path)
+    is_session = SESSION_ID.fullmatch(path.stem) is not None
+    for _ in range(READS):
+        said: list[str] | None = None if notices is None else []
+        before = identity(path)
+        answers, a = load_answers(path, assessment, resolve, said)
+        changes = read_journal(journal, path.stem) if is_session else []
+        if not is_session or identity(path) == before:
+            break  # else a fold replaced the file meanwhile: read both again
+    if notices is not None and said:
+        notices.extend(said)
+    return replay(answers, a, changes, journal), a
+
+
 def load_session(session_id: str) -> tuple[Answers, Assessment]:
-    """A saved session and its assessment, fully checked."""
+    """A saved session (its file and its journal) and its assessment, fully checked."""
     path = session_path(session_id)
     if not path.exists():
         raise SmcheckError(f"no session {session_id!r} (see: smcheck sessions)")
     raw = path.read_bytes()
-    answers, a = load_answers(path)
+    answers, a = load_session_file(path)
     old = f'assessment_version = "{answers.assessment_version}"'.encode()
     if old not in raw:
         # converted from an older questionnaire version: the next save writes the new version,
@@ -105,7 +191,7 @@ def list_sessions() -> list[SessionInfo]:
         if not SESSION_ID.fullmatch(path.stem):
             continue
         try:
-            answers, a = load_answers(path)
+            answers, a = load_session_file(path)
         except InvalidFile as exc:
             found.append(SessionInfo(path.stem, path, problem=str(exc.problems[0])))
             continue
@@ -145,21 +231,75 @@ def respondents(engagement: str) -> list[tuple[str, Answers]]:
     for info in sorted(list_sessions(), key=lambda s: s.id):
         if info.problem:
             continue
-        answers, _ = load_answers(info.path)
+        answers, _ = load_session_file(info.path)
         if engagement_of(info.id, answers) == engagement:
             found.append((info.id, answers))
     return found
 
 
 def remove_session(session_id: str) -> Path:
-    """Move a session out of the list into ``sessions/removed/``; nothing is deleted."""
+    """Move a session (and its journal, if it has one) out of the list into
+    ``sessions/removed/``; nothing is deleted. The caller holds the session's lock."""
     path = session_path(session_id)
     if not path.exists():
         raise SmcheckError(f"no session {session_id!r}")
-    target = path.parent / "removed" / path.name
+    target = path.parent / REMOVED / path.name
     target.parent.mkdir(exist_ok=True)
+    journal = journal_path_of(path)
+    if journal.exists():
+        journal.replace(journal_path_of(target))
     path.replace(target)
     return target
+
+
+def session_files(session_id: str) -> list[Path]:
+    """Every file smcheck keeps of one session: the session file, its journal, copies made
+    before a questionnaire update (``ID.toml.before-*``), a removed copy in ``removed/``, and
+    temporary files a crash may have left (``.ID.toml.*``). Not the lock file."""
+    check_session_id(session_id)
+    found: list[Path] = []
+    for folder in (sessions_dir(), sessions_dir() / REMOVED):
+        if not folder.is_dir():
+            continue
+        for pattern in (
+            f"{session_id}.toml",
+            f"{session_id}.journal",
+            f"{session_id}.toml.*",
+            f".{session_id}.toml.*",
+            f".{session_id}.journal.*",
+        ):
+            found += [p for p in folder.glob(pattern) if p.is_file() or p.is_symlink()]
+    return sorted(set(found))
+
+
+def erase_session(session_id: str) -> list[Path]:
+    """Delete a session for good: every file of :func:`session_files` and its lock file.
+
+    Refused (:class:`SessionInUse`) while any smcheck, this one included, has the session open;
+    raises :class:`SmcheckError` if there is nothing of that session. Returns the deleted files.
+    Other sessions, even of the same engagement, are not touched; nothing else refers to a
+    session but its id (in ``previous`` of a next iteration, which then stands on its own).
+    """
+    files = session_files(session_id)
+    if not files:
+        raise SmcheckError(f"no session {session_id!r} (see: smcheck sessions)")
+    lock = SessionLock(session_id)
+    lock.acquire()
+    try:
+        files = session_files(session_id)  # as they are now that no one can change them
+        for path in files:
+            path.unlink(missing_ok=True)
+        # Deleted while still held: a competitor can only lock a session that is gone, whichever
+        # lock file it opened (see smcheck.files.lock on why locks are otherwise never deleted).
+        lock.path.unlink(missing_ok=True)
+        files.append(lock.path)
+    except OSError as exc:
+        raise SmcheckError(f"session {session_id} could not be erased: {exc}") from None
+    finally:
+        lock.release()
+    for folder in {p.parent for p in files}:
+        sync_folder(folder)
+    return files
 
 
 def follow_up(

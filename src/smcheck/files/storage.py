@@ -3,9 +3,12 @@
 from __future__ import annotations
 
 import contextlib
+import errno
 import os
+import secrets
+import shutil
 import tempfile
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from pathlib import Path
 
 from smcheck.core.errors import SmcheckError
@@ -20,13 +23,71 @@ def _os_problem(path: Path, exc: OSError) -> SmcheckError:
     return SmcheckError(f"{path}: cannot write: {exc.strerror or exc}")
 
 
+def _keep(path: Path) -> Path | None:
+    """A second name beside ``path`` for the file there now, to put it back from; None if none.
+
+    A hard link, so the target stays in place for readers and nothing is copied; a copy where
+    the filesystem has no hard links.
+    """
+    folder = path.parent if str(path.parent) else Path(".")
+    for _ in range(100):
+        backup = folder / f".{path.name}.{secrets.token_hex(4)}.bak"
+        try:
+            os.link(path, backup, follow_symlinks=False)
+        except FileExistsError:
+            continue
+        except FileNotFoundError:
+            return None
+        except (OSError, NotImplementedError):  # no hard links (of links) here
+            fd, name = tempfile.mkstemp(dir=folder, prefix=f".{path.name}.", suffix=".bak")
+            os.close(fd)
+            try:
+                shutil.copy2(path, name)
+            except BaseException:
+                _remove([name])
+                raise
+            return Path(name)
+        return backup
+    raise FileExistsError(errno.EEXIST, "no free name for a backup", str(path))
+
+
+def _remove(paths: Iterable[str | Path]) -> None:
+    for path in paths:
+        with contextlib.suppress(OSError):
+            os.unlink(path)
+
+
+def _put_back(replaced: list[tuple[Path, Path | None]]) -> list[str]:
+    """Undo the replacements made so far, last first; a line for each that could not be undone.
+
+    An old file that cannot be put back stays under its second name, and its line says where.
+    """
+    stuck: list[str] = []
+    for path, backup in reversed(replaced):
+        try:
+            if backup is None:
+                os.unlink(path)
+            else:
+                os.replace(backup, path)
+        except OSError as exc:
+            reason = exc.strerror or str(exc)
+            stuck.append(
+                f"{path}: could not be removed again ({reason})"
+                if backup is None
+                else f"{path}: the old file could not be put back ({reason}); it is kept as {backup}"
+            )
+    return stuck
+
+
 def write_all_atomic(files: Sequence[tuple[Path, str]]) -> None:
     """Write several files so that none changes unless all could be written.
 
     Every text is first written in full to a temporary file beside its target (and flushed to
-    disk); only when all of them succeeded are they moved into place with ``os.replace``. A
-    failure (no such folder, no permission, a full disk) raises :class:`SmcheckError` naming the
-    file, leaves every target as it was and removes the temporary files.
+    disk). Only then are they moved into place with ``os.replace``, one by one, each target's
+    old file kept under a second name until all are in place. A failure (no such folder, no
+    permission, a full disk) raises :class:`SmcheckError` naming the file, after putting back
+    every old file already replaced (and removing again a target that did not exist before);
+    no temporary file and no kept old file is left behind.
     """
     temps: list[tuple[str, Path]] = []
     try:
@@ -43,17 +104,28 @@ def write_all_atomic(files: Sequence[tuple[Path, str]]) -> None:
                     os.fsync(fh.fileno())
             except OSError as exc:
                 raise _os_problem(path, exc) from None
-        while temps:
-            tmp, path = temps[0]
+    except BaseException:
+        _remove(tmp for tmp, _ in temps)
+        raise
+    replaced: list[tuple[Path, Path | None]] = []  # each target, and its old file if it had one
+    try:
+        for tmp, path in temps:
+            backup = _keep(path)
             try:
                 os.replace(tmp, path)
-            except OSError as exc:
-                raise _os_problem(path, exc) from None
-            temps.pop(0)
-    finally:
-        for tmp, _ in temps:
-            with contextlib.suppress(OSError):
-                os.unlink(tmp)
+            except BaseException:
+                _remove([backup] if backup else [])
+                raise
+            replaced.append((path, backup))
+    except BaseException as exc:
+        stuck = _put_back(replaced)
+        _remove(tmp for tmp, _ in temps[len(replaced) :])
+        if isinstance(exc, OSError):
+            failed = temps[len(replaced)][1]
+            lines = [str(_os_problem(failed, exc)), *stuck]
+            raise SmcheckError("\n".join(lines)) from None
+        raise
+    _remove(backup for _, backup in replaced if backup)
 
 
 def write_atomic(path: Path, text: str, *, overwrite: bool = True) -> None:

@@ -100,6 +100,8 @@ class DimensionScreen(FieldOrder, WalkScreen):
 
     def on_mount(self) -> None:
         cards = list(self.query(QuestionCard))
+        if not cards:  # the app is ending (a hang-up) while this screen was still being built
+            return
         target = next((c for c in cards if c.question.id == self.initial_focus), None)
         if target is None:
             target = next((c for c in cards if c.value == ""), cards[0])

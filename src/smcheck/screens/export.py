@@ -32,9 +32,7 @@ def export(app: App[None], session: OpenSession, plan: Plan, cwd: Path) -> None:
             return
         base, overwrite = choice
         try:
-            paths = write_exports(
-                plan, base, overwrite=overwrite, report=session.comparison_report()
-            )
+            paths = write_exports(plan, base, overwrite=overwrite, report=_report(app, session))
         except SmcheckError as exc:
             app.push_screen(ErrorDialog(lang, str(exc)))
             return
@@ -44,13 +42,19 @@ def export(app: App[None], session: OpenSession, plan: Plan, cwd: Path) -> None:
     app.push_screen(ExportDialog(lang, default_base(plan, cwd)), chosen)
 
 
+def _report(app: App[None], session: OpenSession) -> str:
+    """The client report of several respondents, except for an invited respondent (their own
+    plan only: the others' answers are not theirs to take home)."""
+    return "" if getattr(app, "confined", False) else session.comparison_report()
+
+
 def _deliver(app: App[None], session: OpenSession, plan: Plan) -> None:
     """In a browser the exports are downloads: TOML, JSON and the Markdown report."""
     name = default_base(plan, Path()).name
     for fmt in FORMATS:
         text = render(plan, fmt)
         if fmt == "md":
-            text = session.comparison_report() or text
+            text = _report(app, session) or text
         app.deliver_text(io.StringIO(text), save_filename=f"{name}.{fmt}")
     lang = session.answers.lang
     app.notify(t("export.done", lang, files=f"{name}.toml, .json, .md"), markup=False)

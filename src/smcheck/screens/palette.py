@@ -31,6 +31,7 @@ def commands(app: SmcheckApp) -> Iterator[SystemCommand]:
         yield SystemCommand(t("cmd.results", lang), "", lambda: app.show(Results()))
         yield SystemCommand(t("cmd.plan", lang), "", lambda: app.show(PlanStep()))
         yield SystemCommand(t("cmd.export", lang), t("cmd.export-help", lang), app.action_export)
+    if session is not None and not app.confined:  # an invited respondent stays in their session
         interview = session.answers.interview
         yield SystemCommand(
             t("cmd.interview-off" if interview else "cmd.interview-on", lang),

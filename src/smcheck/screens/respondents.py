@@ -23,7 +23,7 @@ from smcheck.seams import QuietFooter
 
 
 class RespondentsScreen(SmcheckScreen):
-    """Everyone interviewed for one organisation; add, rename, remove, open, compare.
+    """Everyone interviewed for one organisation; add, rename, remove, erase, open, compare.
 
     Other respondents' sessions are changed through the open session (each under its own lock);
     choosing one to continue with is the app's business (:class:`RespondentChosen`).
@@ -35,6 +35,7 @@ class RespondentsScreen(SmcheckScreen):
         Binding("a", "add", "key.add"),
         Binding("e", "rename", "key.rename"),
         Binding("delete", "remove", "key.remove", key_display="del"),
+        Binding("x", "erase", "key.erase"),
         Binding("m", "compare", "key.compare"),
     ]
 
@@ -159,6 +160,33 @@ class RespondentsScreen(SmcheckScreen):
                 self._refresh()
 
         ask = ConfirmDialog(self.lang, self.t("resp.remove-ask", id=sid), self.t("key.remove"))
+        self.app.push_screen(ask, confirmed)
+
+    def action_erase(self) -> None:
+        """Delete a respondent's session for good (a client's request), after a yes."""
+        sid = self._selected()
+        if sid is None:
+            return
+        if sid == self.session.id:
+            self.error(self.t("resp.erase-current"))
+            return
+        answers = dict(self.members)[sid]
+        name = one_line(answers.respondent.name) or self.t(f"role.{answers.respondent.role}")
+
+        def confirmed(yes: bool | None) -> None:
+            if not yes:
+                return
+            try:
+                erased = self.session.erase_respondent(sid)
+            except SmcheckError as exc:
+                self.error(str(exc))
+                return
+            self.notify(self.t("resp.erased", id=sid, count=len(erased)), markup=False)
+            self._refresh()
+
+        ask = ConfirmDialog(
+            self.lang, self.t("resp.erase-ask", id=sid, name=name), self.t("key.erase")
+        )
         self.app.push_screen(ask, confirmed)
 
     def action_compare(self) -> None:

@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import date, datetime
 from typing import Annotated, Literal, get_args
 
-from pydantic import BeforeValidator, Field, StrictInt
+from pydantic import BeforeValidator, Field, StrictBool, StrictInt
 
 from smcheck.core.ids import SESSION_ID
 from smcheck.core.models.common import Id, Lang, OwnerRole, Role, Strict
@@ -84,7 +84,7 @@ class Answer(Strict):
         description="The interviewer's own; never in a client report.",
     )
     confidence: Confidence | None = None
-    revisit: bool = Field(default=False, description="Flagged to come back to.")
+    revisit: StrictBool = Field(default=False, description="Flagged to come back to.")
     answered_at: datetime | None = None
 
 
@@ -150,7 +150,9 @@ class Answers(Strict):
     engagement: Id | None = Field(
         default=None, description="Groups the answers of several respondents of one organisation."
     )
-    interview: bool = Field(default=False, description="Answered in an interview (hints shown).")
+    interview: StrictBool = Field(
+        default=False, description="Answered in an interview (hints shown)."
+    )
     previous: str | None = Field(
         default=None, pattern=SESSION_ID, description="Session id of the previous iteration."
     )

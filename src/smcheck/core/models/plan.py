@@ -102,9 +102,10 @@ class Result(Strict):
     next_stage_overall: int | None = Field(
         default=None, description="The overall score after all listed lifts together."
     )
-    next_stage_held_by: Id | None = Field(
-        default=None,
-        description="When no small change reaches the next stage: the dimension that holds it.",
+    next_stage_held_by: list[Id] = Field(
+        default_factory=list,
+        description="When no small change reaches the next stage: the dimensions too weak for "
+        "it (weakest first), or the trap's; empty when only the average is too low.",
     )
 
 

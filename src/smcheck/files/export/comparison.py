@@ -239,10 +239,12 @@ def comparison_section(c: Comparison) -> list[str]:
         from smcheck.files.export.markdown import next_stage_lines
 
         out += next_stage_lines(c.plan.result, lang)
-    width = max(len(d.name or d.id) for d in c.dimensions) if c.dimensions else 0
+    names = [one_line(d.name or d.id) for d in c.dimensions]  # in a code block: not escaped
+    width = max(map(len, names), default=0)
     out.append("```text")
     out += [
-        f"{d.name or d.id:<{width}}  {bar(d.combined)}  {_n(d.combined):>3}" for d in c.dimensions
+        f"{name:<{width}}  {bar(d.combined)}  {_n(d.combined):>3}"
+        for name, d in zip(names, c.dimensions, strict=True)
     ]
     out += ["```", ""]
 

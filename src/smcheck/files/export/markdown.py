@@ -7,7 +7,7 @@ from datetime import date
 from smcheck.core.models.common import Lang
 from smcheck.core.models.plan import Goal, GoalProgress, Plan, Result, StartPoint
 from smcheck.core.planning import format_amount
-from smcheck.core.text import bar, md_escape
+from smcheck.core.text import bar, md_escape, one_line
 from smcheck.core.texts import KEYS, t
 
 
@@ -129,7 +129,7 @@ def result_section(plan: Plan) -> list[str]:
     lang = plan.lang
     r = plan.result
     org = plan.organisation
-    names = {d.id: d.name or d.id for d in r.dimensions}
+    names = {d.id: one_line(d.name or d.id) for d in r.dimensions}  # also in a code block
     out: list[str] = []
     overall = "–" if r.overall is None else str(r.overall)
     stage = t("report.no-stage", lang) if r.stage_name is None else md_escape(r.stage_name)
@@ -164,8 +164,8 @@ def result_section(plan: Plan) -> list[str]:
             line += f"  {t('report.confidence', lang)} {d.confidence} %"
         out.append(line)
     out += ["```", ""]
-    blockers = ", ".join(names[b] for b in r.blockers) or t("report.none", lang)
-    strengths = ", ".join(names[s] for s in r.strengths) or t("report.none", lang)
+    blockers = ", ".join(md_escape(names[b]) for b in r.blockers) or t("report.none", lang)
+    strengths = ", ".join(md_escape(names[s]) for s in r.strengths) or t("report.none", lang)
     out += [f"**{t('report.blockers', lang)}:** {blockers}", ""]
     if plan.blockers:
         for b in plan.blockers:
@@ -200,7 +200,7 @@ def next_stage_lines(r: Result, lang: Lang) -> list[str]:
     if r.next_stage is None:
         out.append(t("report.top", lang))
     else:
-        for lift in r.next_stage_lifts:
+        for lift in r.next_stage_lifts if r.next_stage_reached else []:
             out.append(
                 "- "
                 + t(
@@ -215,10 +215,13 @@ def next_stage_lines(r: Result, lang: Lang) -> list[str]:
         if r.next_stage_lifts and r.next_stage_reached:
             key = "report.together-two" if len(r.next_stage_lifts) > 1 else "report.together-one"
             out += ["", t(key, lang, overall=r.next_stage_overall)]
-        elif r.next_stage_lifts:
-            out += ["", t("report.next-not-enough", lang, overall=r.next_stage_overall)]
-        if r.next_stage_held_by:
-            out += ["", t("report.held-by", lang, dim=names.get(r.next_stage_held_by, ""))]
+        else:
+            held = ", ".join(md_escape(names.get(d, d)) for d in r.next_stage_held_by)
+            out += [
+                t("report.next-not-enough", lang),
+                "",
+                t("report.held-by", lang, dims=held) if held else t("report.average", lang),
+            ]
     out.append("")
     return out
 
@@ -252,7 +255,7 @@ def plan_section(plan: Plan) -> list[str]:
         if not tasks:
             continue
         out += [
-            f"### {phase.name} ({t('report.week', lang)} {_span(phase.weeks)})",
+            f"### {one_line(phase.name)} ({t('report.week', lang)} {_span(phase.weeks)})",
             "",
         ]
         for x in tasks:
