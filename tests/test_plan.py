@@ -383,23 +383,26 @@ def test_edited_goals_replace_targets_and_owners() -> None:
 
 def test_at_most_four_goals_and_twelve_tasks_the_rest_waits() -> None:
     # The bundled full check, every answer 1 (every dimension 0), all four objectives, not linked.
-    # Weakest dimensions (all 0): ties by the articles' priority, then questionnaire order:
-    # goals (1), guidelines (1), platform-knowledge (2). Goals by precedence: the two weakest
-    # enablers, then the objectives in the order chosen, then the third enabler; four fit.
+    # Planning and approval both "not at all": the dead end, so its own dimensions come first
+    # among the enablers (strategy-first, hierarchy), then the weakest by the articles' priority
+    # (goals). Goals by precedence: the two first enablers, then the objectives in the order
+    # chosen, then the rest; four fit: awareness, customers, strategy-first, hierarchy.
     # Tasks: the four fixed ones, linking the goals (5), then the most urgent task of every goal:
-    # awareness aw-a-campaign and customers cu-a-reply-rota (first steps, priority 2, as urgent as
-    # "not at all"), goals go-a-goal-sheet (priority 1), guidelines gl-a-one-page-guideline
-    # (priority 1, before gl-a-escalation-contacts); then by priority: gl-a-escalation-contacts
-    # (1), pk-a-audience-check, pk-a-platform-profiles (2) -- twelve. pk-a-tool-setup (2) is the
+    # aw-a-campaign and cu-a-reply-rota (first steps, priority 2, as urgent as "not at all"),
+    # sf-a-start-decision and hi-a-release-rule (the first actions delivering the two enabler
+    # goals); then the other delivering action sf-a-parking-list; then, every answer being
+    # "not at all", by priority: go-a-goal-sheet and gl-a-one-page-guideline (1) -- twelve.
+    # gl-a-escalation-contacts (priority 1, after the guideline in the questionnaire) is the
     # first task that waits.
     a = bundled()
     ans = bundled_answers(1, objectives=["awareness", "customers", "insights", "sales"])
     p = plan_of(a, ans)
+    assert p.result.stage_rule == "trap"
     assert [g.id for g in p.goals] == [
         "reach",
         "engagement-rate",
-        "enable-goals",
-        "enable-guidelines",
+        "enable-strategy-first",
+        "enable-hierarchy",
     ]
     assert len(p.tasks) == 12
     assert {t.id for t in p.tasks} == {
@@ -410,17 +413,17 @@ def test_at_most_four_goals_and_twelve_tasks_the_rest_waits() -> None:
         "link-goals",
         "aw-a-campaign",
         "cu-a-reply-rota",
+        "sf-a-start-decision",
+        "hi-a-release-rule",
+        "sf-a-parking-list",
         "go-a-goal-sheet",
         "gl-a-one-page-guideline",
-        "gl-a-escalation-contacts",
-        "pk-a-audience-check",
-        "pk-a-platform-profiles",
     }
     assert [(x.kind, x.id) for x in p.later[:4]] == [
         ("goal", "insights-documented"),
         ("goal", "referral-visits"),
-        ("goal", "enable-platform-knowledge"),
-        ("task", "pk-a-tool-setup"),
+        ("goal", "enable-goals"),
+        ("task", "gl-a-escalation-contacts"),
     ]
     # nothing is lost: every task of the objectives that did not fit waits as well
     later = {x.id for x in p.later}

@@ -42,7 +42,7 @@ from smcheck.core.models.comparison import (
     Respondent,
 )
 from smcheck.core.models.plan import Result
-from smcheck.core.planning import make_plan
+from smcheck.core.planning import make_plan, trap_dimensions
 from smcheck.core.scoring import (
     Standing,
     blockers_and_strengths,
@@ -241,6 +241,7 @@ def compare(
                 o for o in first.organisation.objectives if first.organisation.links.get(o)
             ),
             gaps=[g.dimension for g in ranked],
+            trapped=trap_dimensions(a, result),
         )
         base = first.model_copy(update={"completed": max(completed) if completed else today})
         plan = make_plan(a, base, result, lang=lang, view=view)

@@ -466,6 +466,15 @@ def make_plan(
     )
 
 
+def trap_dimensions(a: Assessment, result: Result) -> list[str]:
+    """The dimensions of the trap's questions when the result is in the trap, in their order."""
+    trap = a.stages[0].trap
+    if result.stage_rule != "trap" or trap is None:
+        return []
+    found = [d.id for q in trap.questions for d, x in a.questions("full") if x.id == q]
+    return list(dict.fromkeys(found))
+
+
 def view_of(a: Assessment, answers: Answers, result: Result) -> View:
     """The ground a single respondent's plan is chosen on."""
     points: dict[str, float] = {}
@@ -479,6 +488,7 @@ def view_of(a: Assessment, answers: Answers, result: Result) -> View:
             unknown.add(q.id)
     org = answers.organisation
     return View(
+        trapped=trap_dimensions(a, result),
         scores={r.id: r.score for r in result.dimensions},
         points=points,
         unknown=frozenset(unknown),

@@ -3,7 +3,8 @@
 The rule, also in the README:
 - Goals: one outcome goal per chosen objective (its leading KPI, the first listed) and an
   enabler goal for each of the weakest dimensions (below the fourth stage, lowest first, ties by
-  the articles' priority, at most three). At most ``MAX_GOALS``: the two weakest dimensions'
+  the articles' priority, at most three); in the dead end the dimensions of its trap questions
+  come first, whatever their scores. At most ``MAX_GOALS``: the two weakest dimensions'
   enablers first, then the outcome goals in the order the objectives were chosen, then the rest.
 - An enabler goal brings the actions that deliver it (named in the questionnaire) unless their
   questions are all answered well (option 4 or 5). Any other action of a dimension is due when one of its questions is answered
@@ -62,6 +63,8 @@ class View:
     """Objectives linked to a company goal."""
     gaps: list[str] = field(default_factory=list)
     """Dimensions where leadership and team differ most, biggest first."""
+    trapped: list[str] = field(default_factory=list)
+    """In the dead end: the dimensions of the trap's questions (the way out comes first)."""
 
 
 @dataclass(frozen=True)
@@ -97,6 +100,8 @@ def weakest(a: Assessment, scores: dict[str, int | None]) -> list[str]:
 
 def _goals(a: Assessment, view: View) -> tuple[list[str], list[str], list[tuple[str, str]]]:
     weak = weakest(a, view.scores)
+    if view.trapped:  # the dead end's own dimensions first: the way out of it
+        weak = [*view.trapped, *(d for d in weak if d not in view.trapped)][:MAX_ENABLERS]
     ranked = (
         [("dimension", d) for d in weak[:ENABLERS_FIRST]]
         + [("objective", o) for o in view.objectives]

@@ -56,6 +56,11 @@ def make_template(a: Assessment, *, lang: Lang, scope: Scope = "full", today: da
     out += [
         "objectives = []",
         f"company_goals = []  {_comment(t('template.company-goals', lang))}",
+        f'country = ""  {_comment(t("template.country", lang))}',
+        f'region = ""  {_comment(t("template.region", lang))}',
+        "",
+        "[organisation.links]",
+        _comment(t("template.links", lang)),
         "",
         "[organisation.baselines]",
     ]
