@@ -889,7 +889,8 @@ def test_sessions_lists_saved_and_broken_sessions(
     (smcheck_home / "sessions" / "20261123-080000.toml").write_text("not toml [", encoding="utf-8")
     code, out, err = run(capsys, "sessions")
     assert (code, err) == (0, "")
-    lines = out.splitlines()
+    header, *lines = out.splitlines()
+    assert header.split() == ["SESSION", "LAST", "CHANGE", "ANSWERS", "SCOPE", "ORGANISATION"]
     assert lines[0].startswith("20261124-090000") and lines[0].endswith("3/10  quick  Korn")
     broken = smcheck_home / "sessions" / "20261123-080000.toml"
     assert lines[1].startswith(f"20261123-080000    INVALID  {broken}:1: not valid TOML")

@@ -249,3 +249,10 @@ def test_same_plan_gives_byte_identical_exports() -> None:
         first, second = plan_for(lang), plan_for(lang)
         assert to_csv(first).encode() == to_csv(second).encode()
         assert to_ics(first).encode() == to_ics(second).encode()
+
+
+def test_export_names_write_german_letters_out() -> None:
+    from smcheck.files.export.files import slug
+
+    assert slug("Bäckerei Körner & Söhne") == "baeckerei-koerner-soehne"
+    assert slug("Straße 7 / ../etc") == "strasse-7-etc"

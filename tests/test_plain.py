@@ -136,11 +136,11 @@ def test_a_piped_quick_check_exports_what_score_gives(tmp_path: Path, smcheck_ho
     assert answers.engagement == f"e{session.stem}"
     assert [a.value for a in answers.answers.values()] == QUICK_VALUES
     assert all(a.answered_at is not None for a in answers.answers.values())
-    exported = sorted(tmp_path.glob("smcheck-backerei-korn-*"))
+    exported = sorted(tmp_path.glob("smcheck-baeckerei-korn-*"))
     assert [p.name for p in exported] == [
-        f"smcheck-backerei-korn-2026-11-30.{suffix}" for suffix in ("json", "md", "toml")
+        f"smcheck-baeckerei-korn-2026-11-30.{suffix}" for suffix in ("json", "md", "toml")
     ]
-    assert "Exported: smcheck-backerei-korn-2026-11-30.toml, " in out
+    assert "Exported: smcheck-baeckerei-korn-2026-11-30.toml, " in out
     # the exported plan is byte for byte what the headless command makes of the saved session
     assert main(["score", str(session), "-o", str(tmp_path / "cli.toml")]) == 0
     assert exported[2].read_bytes() == (tmp_path / "cli.toml").read_bytes()
@@ -396,7 +396,7 @@ def test_export_stops_at_eof_without_writing(tmp_path: Path, smcheck_home: Path)
     # resuming a finished session goes straight to the results and the export again
     code, out = _run([""], tmp_path, resume=session.stem)
     assert "Question" not in out and "Overall: 36/100" in out
-    assert "Exported: smcheck-backerei-korn-2026-11-30.toml" in out
+    assert "Exported: smcheck-baeckerei-korn-2026-11-30.toml" in out
 
 
 def test_no_escape_sequences_even_from_typed_text(tmp_path: Path, smcheck_home: Path) -> None:
@@ -459,9 +459,9 @@ def test_a_plain_run_never_imports_textual(tmp_path: Path, smcheck_home: Path) -
     )
     assert done.returncode == 0, done.stderr
     assert done.stdout.endswith("textual never loaded\n")
-    assert "Exported: smcheck-backerei-korn-" in done.stdout
+    assert "Exported: smcheck-baeckerei-korn-" in done.stdout
     assert "\x1b" not in done.stdout
-    assert len(list(tmp_path.glob("smcheck-backerei-korn-*"))) == 3
+    assert len(list(tmp_path.glob("smcheck-baeckerei-korn-*"))) == 3
 
 
 def _plain_wired() -> bool:

@@ -155,7 +155,7 @@ def test_a_missing_folder_is_named(tmp_path: Path) -> None:
     [
         ("../../etc/passwd", "smcheck-etc-passwd-2026-11-30"),
         ("/absolute/path", "smcheck-absolute-path-2026-11-30"),
-        ("Bäckerei Weiß & Söhne", "smcheck-backerei-weiss-sohne-2026-11-30"),
+        ("Bäckerei Weiß & Söhne", "smcheck-baeckerei-weiss-soehne-2026-11-30"),
         ("", "smcheck-2026-11-30"),
         ("\x1b[2J..\\..", "smcheck-2j-2026-11-30"),
     ],

@@ -66,7 +66,7 @@ def test_quick_check_by_keyboard_exports_what_score_gives(
         await pilot.pause()
 
     drive(app, script)
-    exported = sorted(tmp_path.glob("smcheck-backerei-korn-*"))
+    exported = sorted(tmp_path.glob("smcheck-baeckerei-korn-*"))
     assert [p.suffix for p in exported] == [".json", ".md", ".toml"]
     (session,) = _sessions_dir(smcheck_home).glob("*.toml")
     answers, _ = load_session(session.stem)
@@ -619,3 +619,32 @@ def test_keys_typed_before_the_start_list_is_read_wait_for_it(
             assert app.session is not None and app.session.answers.scope == "full"
 
     asyncio.run(main())
+
+
+def test_enter_after_choosing_in_a_dropdown_moves_on_to_the_next_field(
+    tmp_path: Path, smcheck_home: Path
+) -> None:
+    # the profile promises "Enter goes to the next field": after a choice in the Size list too,
+    # not the list opening again
+    app = make_app(tmp_path)
+
+    async def script(pilot: Pilot[None]) -> None:
+        await pilot.press("enter")  # a new quick check: the profile
+        assert isinstance(app.screen, ProfileScreen)
+        app.screen.query_one("#organisation-size").focus()
+        await pilot.pause()
+        await pilot.press("enter", "down", "down", "enter")  # open the list, pick 10-49
+        await pilot.pause()
+        assert app.session is not None and app.session.answers.organisation.size == "10-49"
+        assert app.screen.focused is app.screen.query_one("#organisation-industry")
+
+    drive(app, script)
+
+
+def test_the_help_names_the_options_of_the_interactive_check(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    assert main(["--help"]) == 0
+    out = " ".join(capsys.readouterr().out.split())
+    for option in ("--lang de|en", "--interview", "--plain", "--resume ID"):
+        assert option in out

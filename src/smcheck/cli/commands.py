@@ -432,7 +432,8 @@ def cmd_sessions(args: argparse.Namespace) -> int:
         state = "done" if s.given == s.total and s.completed else f"{s.given}/{s.total}"
         org = one_line(s.organisation) or "-"
         rows.append(f"{s.id:<18} {when:<16} {state:>7}  {s.scope:<5}  {org}")
-    _out("\n".join(rows) + "\n" if rows else "no saved sessions\n")
+    header = f"{'SESSION':<18} {'LAST CHANGE':<16} {'ANSWERS':>7}  {'SCOPE':<5}  ORGANISATION"
+    _out("\n".join([header, *rows]) + "\n" if rows else "no saved sessions\n")
     return EXIT_OK
 
 

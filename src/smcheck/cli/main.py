@@ -56,6 +56,9 @@ def parser() -> argparse.ArgumentParser:
         prog="smcheck",
         description="How ready is your organisation for social media? Scores the typical excuses "
         "and hands you starter goals and a first-iteration plan.",
+        epilog="Without a command smcheck runs the interactive check, and takes run's options: "
+        "smcheck [--lang de|en] [--interview] [--plain] [--resume ID] [-a ID|PATH] "
+        "(see: smcheck run --help).",
     )
     p.add_argument("--version", action="version", version=f"smcheck {__version__}")
     sub = p.add_subparsers(dest="command", metavar="COMMAND")

@@ -168,6 +168,9 @@ class ProfileScreen(FieldOrder, ListKeys, WalkScreen):
         self.focus_next()
 
     def on_select_changed(self, event: Select.Changed) -> None:
+        # a choice made, Enter goes on to the next field, as on the text fields (not the list again)
+        if self.focused is event.select:
+            self.call_after_refresh(self.focus_next)
         value = event.value
         if event.select.id == "respondent-role":
             self.post_message(ProfileChanged(RespondentEdit(role=cast("Role", value))))

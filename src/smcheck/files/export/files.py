@@ -11,11 +11,16 @@ from smcheck.core.models.plan import Plan
 from smcheck.files.export import FORMATS, render
 from smcheck.files.storage import write_all_atomic
 
+_GERMAN = str.maketrans(
+    {"ä": "ae", "ö": "oe", "ü": "ue", "Ä": "Ae", "Ö": "Oe", "Ü": "Ue", "ß": "ss"}
+)
+"""German letters written out as Germans do without them (Bäckerei → Baeckerei)."""
+
 
 def slug(text: str) -> str:
     """A safe file-name part: ASCII letters, digits and hyphens only (never a path)."""
     ascii_text = (
-        unicodedata.normalize("NFKD", text.replace("ß", "ss")).encode("ascii", "ignore").decode()
+        unicodedata.normalize("NFKD", text.translate(_GERMAN)).encode("ascii", "ignore").decode()
     )
     return re.sub(r"[^a-z0-9]+", "-", ascii_text.lower()).strip("-")[:60].strip("-")
 
