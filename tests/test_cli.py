@@ -316,8 +316,8 @@ def test_score_start_not_on_a_monday_begins_on_the_monday_of_its_week(
     assert plan["iteration"]["start"] == date(2026, 12, 14)
     assert plan["tasks"][0]["start"] == date(2026, 12, 14)
     assert plan["remarks"][0] == (
-        "The start 2026-12-16 is not a Monday; the iteration begins on the Monday of that week, "
-        "2026-12-14."
+        "The start 16 Dec 2026 is not a Monday; the iteration begins on the Monday of that week, "
+        "14 Dec 2026."
     )
     # a Monday is taken as given, without a remark about the start
     monday = tmp_path / "monday.toml"

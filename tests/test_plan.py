@@ -106,8 +106,8 @@ def test_a_start_that_is_not_a_monday_moves_to_the_monday_of_its_week_and_says_s
     p = plan_for(start=date(2027, 1, 6))
     assert (p.iteration.start, p.iteration.end) == (date(2027, 1, 4), date(2027, 2, 12))
     assert (
-        "The start 2027-01-06 is not a Monday; the iteration begins on the Monday of that week, "
-        "2027-01-04." in p.remarks
+        "The start 6 Jan 2027 is not a Monday; the iteration begins on the Monday of that week, "
+        "4 Jan 2027." in p.remarks
     )
     # a Monday is taken as it is, without a remark
     monday = plan_for(start=date(2027, 1, 4))
@@ -301,13 +301,13 @@ def test_markdown_report_shows_stage_bars_goals_and_tasks() -> None:
     # goal and task lines for people: no ids in backticks
     assert (
         "- **Reach per week: 1,200 → 1,440 (suggested)** · Owner: Social media lead · "
-        "due 2027-01-08\n"
+        "due 8 Jan 2027\n"
         "  - Done when: The value at the end of the iteration meets the target.\n"
         "  - serves: not linked yet\n"
     ) in md
     assert "- [ ] **Task aw-post** · Week 2–5 · Team\n" in md
     assert "`aw-post`" not in md and "`reach`" not in md and "`enable-gamma`" not in md
-    assert "Next assessment (new start point): run smcheck again on 2027-01-11." in md
+    assert "Next assessment (new start point): run smcheck again on 11 Jan 2027." in md
     # what the plan says about itself
     assert "### About this plan\n" in md
     assert "- Targets marked “(suggested)” are smcheck's suggestions" in md

@@ -6,6 +6,7 @@ Scores as in test_plan: alpha 88, beta 38, gamma 25, overall 44; blockers gamma,
 
 from __future__ import annotations
 
+import contextlib
 from datetime import date
 
 import pytest
@@ -151,9 +152,9 @@ def _plan_with_start_point(lang: Lang) -> Plan:
 
 def test_start_point_section_shows_deltas_and_goal_progress() -> None:
     md = to_markdown(_plan_with_start_point("en"))
-    assert "## Start point\n\nCompared with the previous assessment of 2026-11-25" in md
+    assert "## Start point\n\nCompared with the previous assessment of 25 Nov 2026" in md
     assert "**Overall score: 44 → 68 (+24)** · Stage: experimenting → **learning-loop**" in md
-    assert "| Dimension | 2026-11-25 | 2027-01-11 | Change |" in md
+    assert "| Dimension | 25 Nov 2026 | 11 Jan 2027 | Change |" in md
     assert "| Alpha | 88 | 75 | −13 |" in md
     assert "| Beta | 38 | 69 | +31 |" in md
     assert "| Gamma | 25 | 63 | +38 |" in md
@@ -207,3 +208,21 @@ def test_a_single_answer_never_reads_0_points_dead_end() -> None:
 def test_no_start_point_no_section(lang: Lang) -> None:
     md = to_markdown(plan_for(answers(VALUES), lang))
     assert "\n## Start point\n" not in md and "\n## Startpunkt\n" not in md
+
+
+def test_dates_read_the_way_each_language_writes_them_whatever_the_locale(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    import locale
+    from datetime import date
+
+    from smcheck.core.text import format_date
+
+    with contextlib.suppress(locale.Error):
+        locale.setlocale(locale.LC_TIME, "fr_FR.UTF-8")  # a locale's month names never leak in
+    try:
+        assert format_date(date(2026, 12, 7), "de") == "07.12.2026"
+        assert format_date(date(2026, 12, 7), "en") == "7 Dec 2026"
+        assert format_date(date(2027, 1, 1), "en") == "1 Jan 2027"
+    finally:
+        locale.setlocale(locale.LC_TIME, "C")

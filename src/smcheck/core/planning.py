@@ -29,6 +29,7 @@ from smcheck.core.models.plan import (
 )
 from smcheck.core.scoring import round_half_up
 from smcheck.core.selection import COLLECT, LINK, View, choose
+from smcheck.core.text import format_date
 from smcheck.core.texts import t
 
 DEFAULT_WEEKS = 6
@@ -338,7 +339,8 @@ def make_plan(
         start = monday_after(base)
     elif start.weekday():
         monday = monday_of(start)
-        remarks.append(t("plan.snapped", lang, given=start.isoformat(), monday=monday.isoformat()))
+        given, snapped = format_date(start, lang), format_date(monday, lang)
+        remarks.append(t("plan.snapped", lang, given=given, monday=snapped))
         start = monday
     if start > LAST_START:
         raise ValueError(f"start {start} is too late: an iteration must end before the year 9999")
@@ -424,10 +426,10 @@ def make_plan(
         )
         later.append(Later(kind="task", id=tid, title=title))
     if cal.holidays:
-        names = ", ".join(f"{h.name} ({h.day.isoformat()})" for h in cal.holidays)
+        names = ", ".join(f"{h.name} ({format_date(h.day, lang)})" for h in cal.holidays)
         remarks.append(t("plan.holidays", lang, names=names))
     for monday in cal.skipped:
-        remarks.append(t("plan.skipped", lang, monday=monday.isoformat()))
+        remarks.append(t("plan.skipped", lang, monday=format_date(monday, lang)))
     if any(g.target_suggested for g in goals):
         remarks.append(t("plan.suggested", lang))
     if any(g.kind == "outcome" and not g.serves for g in goals):

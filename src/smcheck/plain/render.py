@@ -11,7 +11,7 @@ import re
 from smcheck.core.models.common import Lang
 from smcheck.core.models.plan import Plan, Result
 from smcheck.core.result_text import result_lines as styled_result
-from smcheck.core.text import one_line
+from smcheck.core.text import format_date, one_line
 from smcheck.core.texts import t
 
 PROMPT = "> "
@@ -79,7 +79,9 @@ def plan_lines(plan: Plan, lang: Lang) -> list[str]:
                 )
             )
     it = plan.iteration
-    lines += ["", t("plan.tasks", lang, start=it.start, end=it.end, next=it.next_assessment) + ":"]
+    when = {k: format_date(v, lang) for k, v in (("start", it.start), ("end", it.end))}
+    nxt = format_date(it.next_assessment, lang)
+    lines += ["", t("plan.tasks", lang, **when, next=nxt) + ":"]
     names = {p.id: p.name for p in it.phases}
     for x in plan.tasks:
         weeks = str(x.weeks[0]) if x.weeks[0] == x.weeks[1] else f"{x.weeks[0]}–{x.weeks[1]}"

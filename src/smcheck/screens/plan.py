@@ -11,7 +11,7 @@ from textual.widgets import DataTable, Header, Static
 
 from smcheck.core.models.common import Lang
 from smcheck.core.models.plan import Goal, Plan
-from smcheck.core.text import one_line
+from smcheck.core.text import format_date, one_line
 from smcheck.core.texts import t
 from smcheck.screens.base import WalkScreen
 from smcheck.screens.dialogs import AmountDialog, EditGoalDialog
@@ -43,7 +43,12 @@ class PlanScreen(WalkScreen):
             yield Static(self.t("progress.title"), classes="section")
             yield DataTable(id="progress", cursor_type="row")
         yield Static(
-            self.t("plan.tasks", start=it.start, end=it.end, next=it.next_assessment),
+            self.t(
+                "plan.tasks",
+                start=format_date(it.start, self.lang),
+                end=format_date(it.end, self.lang),
+                next=format_date(it.next_assessment, self.lang),
+            ),
             classes="section",
         )
         yield DataTable(id="tasks", cursor_type="row", zebra_stripes=True)

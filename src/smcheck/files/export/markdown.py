@@ -7,12 +7,12 @@ from datetime import date
 from smcheck.core.models.common import Lang
 from smcheck.core.models.plan import Goal, GoalProgress, Plan, Result, StartPoint
 from smcheck.core.planning import format_amount
-from smcheck.core.text import bar, md_escape, one_line
+from smcheck.core.text import bar, format_date, md_escape, one_line
 from smcheck.core.texts import KEYS, t
 
 
 def _date(d: date, lang: str) -> str:
-    return d.strftime("%d.%m.%Y") if lang == "de" else d.isoformat()
+    return format_date(d, lang)
 
 
 def _span(weeks: tuple[int, int]) -> str:
