@@ -183,8 +183,8 @@ def test_the_next_stage_section_names_the_stage_the_options_and_both_together() 
     md = to_markdown(plan_for(answers(VALUES)))
     assert (
         "### To the next stage (learning-loop)\n\n"
-        "- “Question b2?” (Beta): from “c” to “d”\n"
-        "- “Question g1?” (Gamma): from “b” to “c”\n\n"
+        "- “Question b2?” (Beta): from 3: “o3” to 4: “o4”\n"  # the options' own words
+        "- “Question g1?” (Gamma): from 2: “o2” to 3: “o3”\n\n"
         "Both together: overall 61, the next stage is reached.\n"
     ) in md
 

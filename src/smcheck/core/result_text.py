@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from smcheck.core.langs import Lang
 from smcheck.core.models.plan import Result
-from smcheck.core.text import bar, one_line
+from smcheck.core.text import bar, one_line, shorten
 from smcheck.core.texts import t
 
 Segment = tuple[str, str]
@@ -58,7 +58,8 @@ def result_lines(
         for d in pulls:
             lines.append([(f"{names[d.id]} ({d.score})", "")])
             for p in d.pulled_down_by:
-                text = f"  − {one_line(p.prompt)} → {one_line(p.label)} (−{p.lost})"
+                chosen = shorten(p.answer or p.label, 60)
+                text = f"  − {one_line(p.prompt)} → {p.option} – {chosen} (−{p.lost})"
                 lines.append([(text, "")])
     if r.stage is None or (r.next_stage is not None and not r.next_stage_lifts):
         return lines
@@ -73,8 +74,8 @@ def result_lines(
             lang,
             dim=names.get(lift.dimension, lift.dimension),
             prompt=one_line(lift.prompt),
-            a=one_line(lift.from_label),
-            b=one_line(lift.to_label),
+            a=f"{lift.from_option} – {shorten(lift.from_answer or lift.from_label, 40)}",
+            b=f"{lift.to_option} – {shorten(lift.to_answer or lift.to_label, 40)}",
         )
         lines.append([("  → " + text, "")])
     if r.next_stage_lifts and r.next_stage_reached:

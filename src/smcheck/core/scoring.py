@@ -186,6 +186,8 @@ def lift_fields(a: Assessment, values: Values, scope: Scope, lang: Lang) -> dict
                 to_option=change.to_option,
                 from_label=a.scale(question.scale).labels.get(lang)[change.from_option - 1],
                 to_label=a.scale(question.scale).labels.get(lang)[change.to_option - 1],
+                from_answer=question.options.get(lang)[change.from_option - 1],
+                to_answer=question.options.get(lang)[change.to_option - 1],
                 overall_after=overall,
                 stage_after=a.stages[stage].id,
             )
@@ -288,6 +290,7 @@ def _dimension_result(
                         prompt=q.prompt.get(lang),
                         option=v,
                         label=scale.labels.get(lang)[v - 1],
+                        answer=q.options.get(lang)[v - 1],
                         points=points,
                         lost=lost,
                     )

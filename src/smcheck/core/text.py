@@ -42,6 +42,15 @@ MAX_PROBLEMS = 20
 """More problems than this are cut to the first ones and a count: a broken file is not a flood."""
 
 
+def shorten(text: str, width: int) -> str:
+    """``text`` on one line, cut at a word to at most ``width`` characters, "…" marking the cut."""
+    line = one_line(text)
+    if len(line) <= width:
+        return line
+    cut = line[: width - 1].rsplit(" ", 1)[0].rstrip(" ,;:–-")
+    return (cut or line[: width - 1]) + "…"
+
+
 def first_problems(lines: list[str], limit: int = MAX_PROBLEMS) -> list[str]:
     """The first ``limit`` lines, then "… and N more problems" for the rest."""
     if len(lines) <= limit:

@@ -12,7 +12,7 @@ from textual.widgets import Button, DataTable, Header, Static
 from smcheck.core.models.answers import Answers
 from smcheck.core.models.assessment import Assessment
 from smcheck.core.models.common import Lang
-from smcheck.core.text import one_line
+from smcheck.core.text import one_line, shorten
 from smcheck.screens.base import WalkScreen
 from smcheck.screens.messages import QuestionChosen
 from smcheck.seams import QuietFooter
@@ -57,14 +57,19 @@ class ReviewScreen(WalkScreen):
             elif value == "n/a":
                 shown = Text(self.t("dim.n-a"))
             else:
-                label = self.assessment.scale(q.scale).labels.get(self.lang)[int(value) - 1]
-                shown = Text(f"{value} {one_line(label)}")
+                # the chosen option's own words (a scale word reads as nonsense next to some)
+                chosen = q.options.get(self.lang)[int(value) - 1]
+                shown = Text(f"{value} – {shorten(chosen, 30)}")
             if answer is not None and answer.revisit:
                 shown.append(" ⚑")
             if answer is not None and answer.confidence:
                 shown.append(f" ({self.t(f'conf.{answer.confidence}')})")
             table.add_row(
-                str(number), Text(d.id), shown, Text(one_line(q.prompt.get(self.lang))), key=q.id
+                str(number),
+                Text(one_line(d.name.get(self.lang))),
+                shown,
+                Text(one_line(q.prompt.get(self.lang))),
+                key=q.id,
             )
         status = self.t("review.missing", n=open_count) if open_count else self.t("review.complete")
         self.query_one("#review-status", Static).update(

@@ -22,6 +22,7 @@ class Pull(Strict):
     prompt: str
     option: int
     label: str
+    answer: str = Field(default="", description="The chosen option's own words.")
     points: int
     lost: int = Field(description="Points of the dimension score lost to this answer.")
 
@@ -56,6 +57,8 @@ class Lift(Strict):
     to_option: int
     from_label: str = ""
     to_label: str = ""
+    from_answer: str = Field(default="", description="The option's own words, before.")
+    to_answer: str = Field(default="", description="The option's own words, after.")
     overall_after: int = Field(description="The overall score after this and the lifts before it.")
     stage_after: Id
 

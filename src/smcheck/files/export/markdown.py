@@ -182,7 +182,8 @@ def result_section(plan: Plan) -> list[str]:
         for d in pulls:
             out.append(f"- **{md_escape(names[d.id])}** ({d.score})")
             out += [
-                f"  - {md_escape(p.prompt)} → {_quote(p.label, lang)} (−{p.lost})"
+                f"  - {md_escape(p.prompt)} → {p.option}: {_quote(p.answer or p.label, lang)} "
+                f"(−{p.lost})"
                 for p in d.pulled_down_by
             ]
         out.append("")
@@ -208,8 +209,8 @@ def next_stage_lines(r: Result, lang: Lang) -> list[str]:
                     lang,
                     prompt=md_escape(lift.prompt),
                     dim=md_escape(names.get(lift.dimension, lift.dimension)),
-                    a=_quote(lift.from_label, lang),
-                    b=_quote(lift.to_label, lang),
+                    a=f"{lift.from_option}: {_quote(lift.from_answer or lift.from_label, lang)}",
+                    b=f"{lift.to_option}: {_quote(lift.to_answer or lift.to_label, lang)}",
                 )
             )
         if r.next_stage_lifts and r.next_stage_reached:
