@@ -648,3 +648,30 @@ def test_the_help_names_the_options_of_the_interactive_check(
     out = " ".join(capsys.readouterr().out.split())
     for option in ("--lang de|en", "--interview", "--plain", "--resume ID"):
         assert option in out
+
+
+def test_left_goes_back_from_the_tables_of_the_review_and_the_plan(
+    tmp_path: Path, smcheck_home: Path
+) -> None:
+    app = make_app(tmp_path)
+
+    async def script(pilot: Pilot[None]) -> None:
+        await pilot.press("enter", "ctrl+n")  # the quick check, past the profile
+        for _ in range(10):
+            await pilot.press("3", "enter")
+        await pilot.pause()
+        assert isinstance(app.screen, ReviewScreen)
+        await pilot.press("left")  # from the table: back to the last excuse, not a scroll
+        await pilot.pause()
+        assert isinstance(app.screen, DimensionScreen)
+        await pilot.press("enter")
+        await pilot.pause()
+        assert isinstance(app.screen, ReviewScreen)
+        await pilot.press("r", "enter")
+        await pilot.pause()
+        assert isinstance(app.screen, PlanScreen)
+        await pilot.press("left")
+        await pilot.pause()
+        assert isinstance(app.screen, ResultsScreen)
+
+    drive(app, script)

@@ -27,7 +27,11 @@ def amount(value: float | None) -> str:
 class PlanScreen(WalkScreen):
     """Goals on top, tasks below; Tab moves between them, Enter on a goal edits it."""
 
-    BINDINGS = [Binding("ctrl+e", "app.export", "key.export", priority=True)]
+    BINDINGS = [
+        Binding("ctrl+e", "app.export", "key.export", priority=True),
+        # ← goes back here too, as everywhere, rather than scroll a table sideways
+        Binding("left", "app.go_back", "key.back", show=False, priority=True),
+    ]
 
     def __init__(self, lang: Lang, plan: Plan, **kwargs: Any) -> None:
         super().__init__(lang, **kwargs)

@@ -21,7 +21,11 @@ from smcheck.seams import QuietFooter
 class ReviewScreen(WalkScreen):
     """A table of all questions in scope with their answers."""
 
-    BINDINGS = [Binding("r", "app.next", "key.results", priority=True)]
+    BINDINGS = [
+        Binding("r", "app.next", "key.results", priority=True),
+        # ← goes back here too, as everywhere, rather than scroll the table sideways
+        Binding("left", "app.go_back", "key.back", show=False, priority=True),
+    ]
 
     def __init__(self, lang: Lang, assessment: Assessment, answers: Answers, **kwargs: Any) -> None:
         super().__init__(lang, **kwargs)
