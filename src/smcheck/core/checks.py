@@ -6,7 +6,7 @@ from collections.abc import Iterable
 
 from smcheck.core.errors import FieldPath
 from smcheck.core.models.answers import Answers
-from smcheck.core.models.assessment import REFERENCE_WEEKS, Action, Assessment
+from smcheck.core.models.assessment import REFERENCE_WEEKS, Action, Assessment, Question
 from smcheck.core.models.common import LANGS
 
 Issue = tuple[FieldPath, str]
@@ -203,11 +203,18 @@ def _old_answers(answers: Answers, a: Assessment, version: str) -> list[Issue]:
         for q in m.questions
     }
     into |= {q.id: q for _, q in a.questions("full") if q.id not in into}
+    return _answer_issues(answers, a, into, f"{a.id} {version}")
+
+
+def _answer_issues(
+    answers: Answers, a: Assessment, questions: dict[str, Question], where: str
+) -> list[Issue]:
+    """Every answer names a question of ``questions`` and an option of its scale."""
     issues: list[Issue] = []
     for qid, answer in answers.answers.items():
-        question = into.get(qid)
+        question = questions.get(qid)
         if question is None:
-            issues.append((("answers", qid), f"no question {qid!r} in {a.id} {version}"))
+            issues.append((("answers", qid), f"no question {qid!r} in {where}"))
             continue
         n = len(a.scale(question.scale).points)
         if isinstance(answer.value, int) and not 1 <= answer.value <= n:
@@ -242,19 +249,7 @@ def check_answers(answers: Answers, a: Assessment, *, version: str | None = None
     if answers.scope == "quick" and not a.has_quick():
         issues.append((("scope",), f'{a.id} has no quick check; use scope = "full"'))
     questions = {q.id: q for _, q in a.questions("full")}
-    for qid, answer in answers.answers.items():
-        question = questions.get(qid)
-        if question is None:
-            issues.append((("answers", qid), f"no question {qid!r} in {a.id} {a.version}"))
-            continue
-        n = len(a.scale(question.scale).points)
-        if isinstance(answer.value, int) and not 1 <= answer.value <= n:
-            issues.append(
-                (
-                    ("answers", qid, "value"),
-                    f'{answer.value} is out of range; choose 1-{n}, "dont-know" or "n/a"',
-                )
-            )
+    issues += _answer_issues(answers, a, questions, f"{a.id} {a.version}")
     objectives = {o.id for o in a.objectives}
     for i, oid in enumerate(answers.organisation.objectives):
         if oid not in objectives:
