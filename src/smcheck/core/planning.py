@@ -114,7 +114,7 @@ def outcome_goal(
         baseline=baseline,
         baseline_note=None if baseline is not None else t("goal.measure-week-1", lang),
         target=target,
-        target_change_pct=kpi.change_pct if target is None or suggested else None,
+        target_change_pct=kpi.change_pct if suggested else None,
         target_suggested=suggested,
         measure=t("goal.measure-outcome", lang),
         serves=serves,

@@ -18,7 +18,7 @@ from smcheck.core.models.common import Lang
 from smcheck.core.models.comparison import Comparison
 from smcheck.core.models.plan import Plan
 from smcheck.core.walk import is_open
-from smcheck.files.catalog import load_answers
+from smcheck.files.catalog import load_answers, log
 from smcheck.files.journal import (
     READS,
     Entry,
@@ -170,9 +170,11 @@ def load_session(session_id: str) -> tuple[Answers, Assessment]:
     if not path.exists():
         raise SmcheckError(f"no session {session_id!r} (see: smcheck sessions)")
     raw = path.read_bytes()
-    answers, a = load_session_file(path)
-    old = f'assessment_version = "{answers.assessment_version}"'.encode()
-    if old not in raw:
+    converted: list[str] = []
+    answers, a = load_session_file(path, notices=converted)
+    if converted:
+        for notice in converted:
+            log.warning("%s", notice)
         # converted from an older questionnaire version: the next save writes the new version,
         # so the file as it was is kept beside it (never loaded as a session: not *.toml)
         backup = path.with_name(f"{path.name}.before-{a.version}")

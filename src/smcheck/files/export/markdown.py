@@ -2,17 +2,11 @@
 
 from __future__ import annotations
 
-from datetime import date
-
 from smcheck.core.models.common import Lang
 from smcheck.core.models.plan import Goal, GoalProgress, Plan, Result, StartPoint
 from smcheck.core.planning import format_amount
 from smcheck.core.text import bar, format_date, md_escape, one_line
 from smcheck.core.texts import KEYS, t
-
-
-def _date(d: date, lang: str) -> str:
-    return format_date(d, lang)
 
 
 def _span(weeks: tuple[int, int]) -> str:
@@ -51,7 +45,10 @@ def _progress_line(g: GoalProgress, lang: Lang) -> str:
 
 
 def _start_point(sp: StartPoint, lang: Lang, names: dict[str, str]) -> list[str]:
-    previous, current = _date(sp.previous_completed, lang), _date(sp.current_completed, lang)
+    previous, current = (
+        format_date(sp.previous_completed, lang),
+        format_date(sp.current_completed, lang),
+    )
     out = [
         f"## {t('report.start-point', lang)}",
         "",
@@ -84,7 +81,7 @@ def _goal_line(g: Goal, plan: Plan) -> str:
     parts = [
         f"**{md_escape(g.title)}**",
         f"{t('report.owner', lang)}: {t(f'role.{g.owner}', lang)}",
-        f"{t('report.due', lang)} {_date(g.due, lang)}",
+        f"{t('report.due', lang)} {format_date(g.due, lang)}",
     ]
     if g.kind == "outcome" and g.baseline is None and g.baseline_note:
         parts.append(f"{t('report.baseline', lang)}: {md_escape(g.baseline_note)}")
@@ -247,7 +244,7 @@ def plan_section(plan: Plan) -> list[str]:
 
     it = plan.iteration
     out += [
-        f"## {t('report.plan', lang)}: {_date(it.start, lang)} – {_date(it.end, lang)} "
+        f"## {t('report.plan', lang)}: {format_date(it.start, lang)} – {format_date(it.end, lang)} "
         f"({it.weeks} {t('report.weeks', lang)})",
         "",
     ]
@@ -266,7 +263,7 @@ def plan_section(plan: Plan) -> list[str]:
             )
             out.append(f"  - {t('report.done', lang)}: {md_escape(x.done)}")
         out.append("")
-    out += [t("report.next-assessment", lang, date=_date(it.next_assessment, lang)), ""]
+    out += [t("report.next-assessment", lang, date=format_date(it.next_assessment, lang)), ""]
     if plan.remarks:
         out += [f"### {t('report.remarks', lang)}", ""]
         out += [f"- {md_escape(remark)}" for remark in plan.remarks]
