@@ -675,3 +675,35 @@ def test_left_goes_back_from_the_tables_of_the_review_and_the_plan(
         assert isinstance(app.screen, ResultsScreen)
 
     drive(app, script)
+
+
+def test_saved_sessions_on_the_start_screen_show_the_last_change_in_the_language_s_style(
+    tmp_path: Path, smcheck_home: Path
+) -> None:
+    from datetime import UTC, datetime
+
+    a = find_assessment("social-media-readiness")
+    base = new_answers(a, "quick", "de", datetime(2026, 11, 2, 12, 0, tzinfo=UTC))
+    org = base.organisation.model_copy(update={"name": "Hotel Seeblick"})
+    changed = datetime(2026, 11, 24, 12, 0, tzinfo=UTC)  # noon: the same day in any time zone
+    save_session(
+        "20261102-120000", base.model_copy(update={"organisation": org, "updated": changed})
+    )
+    app = make_app(tmp_path, lang="de")
+
+    def listed() -> str:
+        choices = app.screen.query_one("#choices")
+        return "\n".join(
+            str(choices.get_option_at_index(i).prompt) for i in range(choices.option_count)
+        )
+
+    async def script(pilot: Pilot[None]) -> None:
+        for _ in range(100):  # the list is read once the first frame is painted
+            await pilot.pause(0.02)
+            if "Hotel Seeblick" in listed():
+                break
+        text = listed()
+        assert "Hotel Seeblick" in text and "24.11.2026" in text  # the last change, not the start
+        assert "2026-11-24" not in text
+
+    drive(app, script)

@@ -40,7 +40,7 @@ from smcheck.core.models.answers import (
 from smcheck.core.models.assessment import Assessment, Dimension, Question
 from smcheck.core.models.common import ROLES, Lang
 from smcheck.core.models.plan import Plan
-from smcheck.core.text import one_line, printable
+from smcheck.core.text import format_date, one_line, printable
 from smcheck.core.texts import t
 from smcheck.core.walk import Profile, Walk, is_open, minutes
 from smcheck.files.catalog import entries, find_assessment, load_assessment
@@ -212,7 +212,10 @@ class PlainWalk:
                         broken_line = t("start.broken", self.lang, problem=s.problem)
                         self.say(f"  {s.id}: {broken_line}")
                         continue
-                    when = s.updated.astimezone().strftime("%Y-%m-%d %H:%M") if s.updated else s.id
+                    local = s.updated.astimezone() if s.updated else None
+                    when = (
+                        f"{format_date(local.date(), self.lang)} {local:%H:%M}" if local else s.id
+                    )
                     org = one_line(s.organisation) or t("start.unnamed", self.lang)
                     scope_name = (
                         t(f"scope.{s.scope}", self.lang)

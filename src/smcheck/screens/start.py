@@ -13,7 +13,7 @@ from textual.widgets.option_list import Option
 
 from smcheck.core.errors import InvalidFile
 from smcheck.core.langs import Lang
-from smcheck.core.text import one_line
+from smcheck.core.text import format_date, one_line
 from smcheck.core.walk import minutes
 from smcheck.screens.base import SmcheckScreen
 from smcheck.screens.fields import ListKeys
@@ -102,7 +102,11 @@ class StartScreen(ListKeys, SmcheckScreen):
     def _session_label(self, s: SessionInfo) -> Text:
         if s.problem:
             return Text(f"  {s.id}: {self.t('start.broken', problem=s.problem)}")
-        when = s.updated.astimezone().strftime("%Y-%m-%d %H:%M") if s.updated else s.id
+        if s.updated:
+            local = s.updated.astimezone()  # the last change, in the language's date style
+            when = f"{format_date(local.date(), self.lang)} {local:%H:%M}"
+        else:
+            when = s.id
         org = one_line(s.organisation) or self.t("start.unnamed")
         scope = self.t(f"scope.{s.scope}") if s.scope in ("quick", "full") else s.scope
         return Text(
