@@ -295,7 +295,7 @@ def combined_result(
     )
     ids = [x.id for x in a.stages]
     highest = max((ids.index(r.stage) for r in results if r.stage), default=0)
-    held = False
+    held, capped = False, stage
     if is_trapped:
         stage, limited_by = 0, None
     elif stage > highest:
@@ -319,7 +319,7 @@ def combined_result(
             "stage_reason": t(
                 "result.reason-held",
                 lang,
-                by_combined=a.stages[stage_of_scores(a, scores)[1]].name.get(lang),
+                by_combined=a.stages[capped].name.get(lang),
                 stage=a.stages[stage].name.get(lang),
             ),
         }

@@ -125,25 +125,27 @@ class Evaluator:
             stage = min(stage, self.stage_of[weakest] + 1)
         return overall, 0 if self.trapped(changes) else stage
 
-    def trapped(self, changes: tuple[Change, ...] = ()) -> bool:
-        """Whether the trap (the dead end) still holds after ``changes``."""
-        if not self.trap:
-            return False
+    def _trap_after(self, changes: tuple[Change, ...]) -> dict[str, int | str | None]:
+        """The trap's questions and their answers after ``changes``."""
         after = dict(self.trap)
         for c in changes:
             if c.question in after:
                 after[c.question] = c.to_option
-        return all(isinstance(v, int) and v <= self.trap_lowest for v in after.values())
+        return after
+
+    def trapped(self, changes: tuple[Change, ...] = ()) -> bool:
+        """Whether the trap (the dead end) still holds after ``changes``."""
+        after = self._trap_after(changes)
+        return bool(after) and all(
+            isinstance(v, int) and v <= self.trap_lowest for v in after.values()
+        )
 
     def held_by(self, changes: tuple[Change, ...], target: int) -> list[str]:
         """What still keeps the organisation below stage ``target`` after ``changes``: the
         trap's weakest question's dimension, or every dimension too weak for ``target`` by the
         weakest-link rule, weakest first (empty: only the average is too low)."""
         if self.trapped(changes):
-            after = dict(self.trap)
-            for c in changes:
-                if c.question in after:
-                    after[c.question] = c.to_option
+            after = self._trap_after(changes)
             lowest = min(after, key=lambda q: (after[q], list(after).index(q)))
             return [self.a.dimensions[self.dimension_of[lowest]].id]
         sums = list(self.sums)

@@ -369,7 +369,8 @@ def make_plan(
         serves = [
             org.company_goals[n - 1] for n in org.links.get(oid, []) if n <= len(org.company_goals)
         ]
-        goals.append(outcome_goal(kpi, oid, answers, cal.end, lang, serves))
+        goal = outcome_goal(kpi, oid, answers, cal.end, lang, serves)
+        goals.append(goal.model_copy(update={"owner": owner_for(goal.owner, org.size)}))
     for did in choice.enablers:
         d = a.dimension(did)
         gid = enabler_goal(did)
@@ -386,10 +387,6 @@ def make_plan(
                 measure=d.enabler.measure.get(lang),
             )
         )
-    goals = [
-        g.model_copy(update={"owner": owner_for(g.owner, org.size)}) if g.kind == "outcome" else g
-        for g in goals
-    ]
     goal_of = {g.objective or g.dimension: g.id for g in goals}
     missing = [
         d.name.get(lang)

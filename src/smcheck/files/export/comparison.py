@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from collections.abc import Callable
 from typing import Any
 
 import tomli_w
@@ -49,6 +50,58 @@ def _table(rows: list[list[str]], right: set[int]) -> list[str]:
     ]
 
 
+def _people(
+    c: Comparison, label: Callable[[str], str], text: Callable[[str], str]
+) -> list[list[str]]:
+    """The respondents' table, its header first: ``label`` shows a name, ``text`` a stage."""
+    lang = c.lang
+    head = [
+        "#",
+        t("report.respondent", lang),
+        t("comparison.role", lang),
+        t("report.overall", lang),
+        t("report.stage", lang),
+        t("report.completeness", lang),
+    ]
+    return [head] + [
+        [
+            str(i),
+            label(r.label),
+            t(f"role.{r.role}", lang),
+            _n(r.overall),
+            text(r.stage_name or NO_SCORE),
+            f"{r.completeness} %",
+        ]
+        for i, r in enumerate(c.respondents, 1)
+    ]
+
+
+def _scores(
+    c: Comparison, label: Callable[[str], str], text: Callable[[str], str]
+) -> list[list[str]]:
+    """The dimensions' table, its header first: every respondent's score, the spread, the role
+    means and the combined score."""
+    lang = c.lang
+    roles = _roles(c)
+    head = [
+        t("comparison.dimension", lang),
+        *(label(r.label) for r in c.respondents),
+        t("comparison.spread", lang),
+        *(t("comparison.mean", lang, role=t(f"role.{role}", lang)) for role in roles),
+        t("comparison.combined", lang),
+    ]
+    return [head] + [
+        [
+            text(d.name or d.id),
+            *(_n(s) for s in d.scores),
+            _n(d.spread),
+            *(_n(d.role_means.get(role)) for role in roles),
+            _n(d.combined),
+        ]
+        for d in c.dimensions
+    ]
+
+
 def comparison_text(c: Comparison) -> str:
     """A plain table for the terminal, readable without colour: scores, combined, then gaps."""
     lang = c.lang
@@ -57,49 +110,9 @@ def comparison_text(c: Comparison) -> str:
         f"({c.assessment} {c.assessment_version}, {c.scope})",
         "",
     ]
-    people = [
-        [
-            "#",
-            t("report.respondent", lang),
-            t("comparison.role", lang),
-            t("report.overall", lang),
-            t("report.stage", lang),
-            t("report.completeness", lang),
-        ]
-    ]
-    people += [
-        [
-            str(i),
-            _short(r.label),
-            t(f"role.{r.role}", lang),
-            _n(r.overall),
-            one_line(r.stage_name or NO_SCORE),
-            f"{r.completeness} %",
-        ]
-        for i, r in enumerate(c.respondents, 1)
-    ]
-    out += [*_table(people, {0, 3, 5}), ""]
-
-    roles = _roles(c)
-    head = [
-        t("comparison.dimension", lang),
-        *(_short(r.label) for r in c.respondents),
-        t("comparison.spread", lang),
-        *(t("comparison.mean", lang, role=t(f"role.{role}", lang)) for role in roles),
-        t("comparison.combined", lang),
-    ]
-    rows = [head]
-    rows += [
-        [
-            one_line(d.name or d.id),
-            *(_n(s) for s in d.scores),
-            _n(d.spread),
-            *(_n(d.role_means.get(role)) for role in roles),
-            _n(d.combined),
-        ]
-        for d in c.dimensions
-    ]
-    out += [*_table(rows, set(range(1, len(head)))), ""]
+    out += [*_table(_people(c, _short, one_line), {0, 3, 5}), ""]
+    rows = _scores(c, _short, one_line)
+    out += [*_table(rows, set(range(1, len(rows[0])))), ""]
 
     out.append(
         f"{t('comparison.combined-overall', lang)}: {_n(c.combined_overall)} · "
@@ -177,54 +190,12 @@ def comparison_section(c: Comparison) -> list[str]:
         "",
         f"*{md_escape(c.assessment_title)}* ({c.assessment} {c.assessment_version}, {c.scope})",
         "",
-        _md_row(
-            [
-                "#",
-                t("report.respondent", lang),
-                t("comparison.role", lang),
-                t("report.overall", lang),
-                t("report.stage", lang),
-                t("report.completeness", lang),
-            ]
-        ),
-        "|--:|---|---|--:|---|--:|",
     ]
-    out += [
-        _md_row(
-            [
-                str(i),
-                md_escape(r.label),
-                t(f"role.{r.role}", lang),
-                _n(r.overall),
-                md_escape(r.stage_name or NO_SCORE),
-                f"{r.completeness} %",
-            ]
-        )
-        for i, r in enumerate(c.respondents, 1)
-    ]
-    out.append("")
-
-    roles = _roles(c)
-    head = [
-        t("comparison.dimension", lang),
-        *(md_escape(r.label) for r in c.respondents),
-        t("comparison.spread", lang),
-        *(t("comparison.mean", lang, role=t(f"role.{role}", lang)) for role in roles),
-        t("comparison.combined", lang),
-    ]
+    people = _people(c, md_escape, md_escape)
+    out += [_md_row(people[0]), "|--:|---|---|--:|---|--:|", *map(_md_row, people[1:]), ""]
+    head, *rows = _scores(c, md_escape, md_escape)
     out += [_md_row(head), "|---|" + "--:|" * (len(head) - 1)]
-    out += [
-        _md_row(
-            [
-                md_escape(d.name or d.id),
-                *(_n(s) for s in d.scores),
-                _n(d.spread),
-                *(_n(d.role_means.get(role)) for role in roles),
-                f"**{_n(d.combined)}**",
-            ]
-        )
-        for d in c.dimensions
-    ]
+    out += [_md_row([*row[:-1], f"**{row[-1]}**"]) for row in rows]
     out.append("")
 
     out += [
