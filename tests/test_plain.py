@@ -48,6 +48,12 @@ PROFILE = [
 SESSION = "20261124-090000"
 
 
+@pytest.fixture(autouse=True)
+def _columns(monkeypatch: pytest.MonkeyPatch) -> None:
+    """The plain walk wraps its lines to the terminal: these transcripts are for 80 columns."""
+    monkeypatch.setenv("COLUMNS", "80")
+
+
 class _Interrupting(io.StringIO):
     """stdin that is interrupted (Ctrl-C) once its lines are used up."""
 
@@ -138,13 +144,15 @@ def test_a_piped_quick_check_exports_what_score_gives(tmp_path: Path, smcheck_ho
     assert all(a.answered_at is not None for a in answers.answers.values())
     exported = sorted(tmp_path.glob("smcheck-baeckerei-korn-*"))
     assert [p.name for p in exported] == [
-        f"smcheck-baeckerei-korn-2026-11-30.{suffix}" for suffix in ("json", "md", "toml")
+        f"smcheck-baeckerei-korn-2026-11-30.{suffix}"
+        for suffix in ("csv", "html", "ics", "json", "md", "pdf", "toml")
     ]
-    assert "Exported: smcheck-baeckerei-korn-2026-11-30.toml, " in out
+    assert "Exported: smcheck-baeckerei-korn-2026-11-30.toml,\n" in out  # wrapped at 80
     # the exported plan is byte for byte what the headless command makes of the saved session
     assert main(["score", str(session), "-o", str(tmp_path / "cli.toml")]) == 0
-    assert exported[2].read_bytes() == (tmp_path / "cli.toml").read_bytes()
-    plan = tomllib.loads(exported[2].read_text(encoding="utf-8"))
+    toml_export = next(p for p in exported if p.suffix == ".toml")
+    assert toml_export.read_bytes() == (tmp_path / "cli.toml").read_bytes()
+    plan = tomllib.loads(toml_export.read_text(encoding="utf-8"))
     assert (plan["result"]["overall"], plan["result"]["stage"]) == (36, "first-steps")
     assert _given_back(session)
 
@@ -173,9 +181,10 @@ def test_invalid_input_is_explained_and_asked_again(tmp_path: Path, smcheck_home
     assert "“7” is not an answer here: 1 to 5, 0 (don't know), n (not applicable)" in out
     assert "“x” is not an answer here:" in out
     assert "“²” is not an answer here:" in out
-    # the explanation is one line, followed by the prompt again; the question is not repeated
+    # the explanation (wrapped to 80 columns), followed by the prompt again; the question is
+    # not repeated
     assert out.count("Question 1 of 10: ") == 1
-    assert "Enter skips, b back, ? help, note: text.\n> 6\n" in out
+    assert "(not applicable), Enter\nskips, b back, ? help, note: text.\n> 6\n" in out
     answers, a = load_session(_only_session(smcheck_home).stem)
     first, second = (q.id for _, q in a.questions("quick")[:2])
     assert answers.answers[first].value == 5
@@ -270,7 +279,7 @@ def test_a_broken_session_is_named_but_not_offered(tmp_path: Path, smcheck_home:
     (smcheck_home / "sessions" / f"{SESSION}.toml").write_text("not = [toml", encoding="utf-8")
     code, out = _run(["3", "1"], tmp_path)
     assert code == 0
-    assert f"\nResume\n  {SESSION}: cannot be read: " in out
+    assert f"\nResume\n  {SESSION}: cannot be read:" in out
     assert "“3” is not on the list: type a number from 1 to 2." in out
     assert "Your organisation" in out
 
@@ -381,8 +390,19 @@ def test_export_refuses_to_overwrite_without_yes(tmp_path: Path, smcheck_home: P
     assert out.count("Already there: plan.md. Type yes to overwrite them;") == 2
     assert out.count("Export the plan") == 2  # "no" asked for the name again
     assert (tmp_path / "plan.md").read_text(encoding="utf-8") != "mine\n"
-    assert sorted(p.name for p in tmp_path.iterdir()) == ["plan.json", "plan.md", "plan.toml"]
-    assert "Exported: plan.toml, plan.json, plan.md" in out
+    assert sorted(p.name for p in tmp_path.iterdir()) == [
+        "plan.csv",
+        "plan.html",
+        "plan.ics",
+        "plan.json",
+        "plan.md",
+        "plan.pdf",
+        "plan.toml",
+    ]
+    exported_line = (
+        "Exported: plan.toml, plan.json, plan.md, plan.csv, plan.ics, plan.html, plan.pdf"
+    )
+    assert exported_line in " ".join(out.split())  # (wrapped at the terminal's width)
 
 
 def test_export_stops_at_eof_without_writing(tmp_path: Path, smcheck_home: Path) -> None:
@@ -461,7 +481,7 @@ def test_a_plain_run_never_imports_textual(tmp_path: Path, smcheck_home: Path) -
     assert done.stdout.endswith("textual never loaded\n")
     assert "Exported: smcheck-baeckerei-korn-" in done.stdout
     assert "\x1b" not in done.stdout
-    assert len(list(tmp_path.glob("smcheck-baeckerei-korn-*"))) == 3
+    assert len(list(tmp_path.glob("smcheck-baeckerei-korn-*"))) == 7  # one per format
 
 
 def _plain_wired() -> bool:

@@ -60,6 +60,36 @@ def test_await_complete_nothing_and_forwarded_keys_exist() -> None:
     assert key.is_forwarded is False
 
 
+def test_a_selection_list_line_still_starts_with_its_button_and_plain_tick_blanks_the_unticked() -> (
+    None
+):
+    from textual.app import App, ComposeResult
+    from textual.widgets import SelectionList
+    from textual.widgets._toggle_button import ToggleButton
+
+    drawing = inspect.getsource(SelectionList.render_line)
+    assert "selection_index = scroll_y + y" in drawing  # one line per selection
+    assert "Segment(ToggleButton.BUTTON_INNER, style=button_style)" in drawing
+    assert ToggleButton.BUTTON_INNER == "X"
+
+    class Ticks(SelectionList[str]):
+        def render_line(self, y: int) -> seams.Strip:
+            return seams.plain_tick(self, y, super().render_line(y))
+
+    class Lists(App[None]):
+        def compose(self) -> ComposeResult:
+            yield Ticks(("ticked", "a", True), ("not ticked", "b", False))
+
+    async def lines() -> list[str]:
+        async with Lists().run_test(size=(30, 4)) as pilot:
+            await pilot.pause()
+            ticks = pilot.app.query_one(Ticks)
+            return [ticks.render_line(y).text for y in range(2)]
+
+    first, second = asyncio.run(lines())
+    assert first.startswith("▐X▌ ticked") and second.startswith("▐ ▌ not ticked")
+
+
 # --- textual-serve: the overrides behind `smcheck serve` (seams.ServeSeams, smcheck.web) -----------
 
 

@@ -231,7 +231,16 @@ def test_client_report_from_an_interview_has_the_comparison_and_no_private_notes
     assert md.index("## Comparison") < md.index("## Starter goals")
     assert "Tina" in md and "said openly" in md
     for export in tmp_path.glob("smcheck-*"):
-        assert "PRIVATE-hunch" not in export.read_text(encoding="utf-8"), export.name
+        if export.suffix == ".pdf":
+            from pypdf import PdfReader
+
+            text = "\n".join(page.extract_text() for page in PdfReader(export).pages)
+        else:
+            text = export.read_text(encoding="utf-8")
+        assert "PRIVATE-hunch" not in text, export.name
+    # the HTML and PDF client reports are the comparison too, not one respondent's plan
+    html = next(tmp_path.glob("*.html")).read_text(encoding="utf-8")
+    assert "Tina" in html and "said openly" in html
 
 
 def test_an_invited_respondent_stays_in_their_own_session(

@@ -20,7 +20,7 @@ from textual.screen import Screen
 from smcheck.core.errors import InvalidFile, SmcheckError
 from smcheck.core.langs import Lang
 from smcheck.core.texts import t
-from smcheck.core.walk import Step
+from smcheck.core.walk import Excuse, Results, Step
 from smcheck.keeping import KeepingApp
 from smcheck.screens.base import localise
 from smcheck.screens.remembered import Remembered
@@ -53,6 +53,7 @@ class SmcheckApp(KeepingApp):
         lang: Lang,
         theme: str = "textual-dark",
         remembered_lang: str | None = None,
+        lang_given: bool = False,
         assessment: Assessment | None = None,
         resume: str | None = None,
         cwd: Path | None = None,
@@ -64,6 +65,10 @@ class SmcheckApp(KeepingApp):
         super().__init__()
         self.lang: Lang = lang
         self.remembered = Remembered(theme, remembered_lang, config_problem)
+        self.given_lang: Lang | None = lang if lang_given else None
+        """The language chosen with ``--lang``: it wins for this run and is not remembered."""
+        self.system_lang = None if lang_given or remembered_lang else lang
+        """The system's language, when neither ``--lang`` nor a remembered switch chose one."""
         self._keys = KeyScreens()
         self.only = assessment
         self.resume_id = resume
@@ -94,7 +99,8 @@ class SmcheckApp(KeepingApp):
         await super().on_event(event)
 
     def _start_screen(self) -> StartScreen:
-        return StartScreen(self.lang, self.only)
+        source = self.remembered.lang_source(self.lang, self.given_lang, self.system_lang)
+        return StartScreen(self.lang, self.only, lang_source=source)
 
     def _remember(self, **settings: str) -> None:
         if problem := self.remembered.update(**settings):
@@ -114,13 +120,16 @@ class SmcheckApp(KeepingApp):
             lambda: OpenSession.start(assessment, scope, self.lang, interview=self.interview)
         )
 
-    def resume(self, session_id: str, first: bool = False) -> Awaitable[Any]:
-        """Reopen a saved session where it stopped (see :meth:`Walk.resume`)."""
+    def resume(self, session_id: str, first: bool = False, results: bool = False) -> Awaitable[Any]:
+        """Reopen a saved session where it stopped (see :meth:`Walk.resume`), or at its
+        ``results`` (a completed check)."""
         from smcheck.files.open_session import OpenSession
 
-        return self._hold(lambda: OpenSession.open(session_id), first=first)
+        return self._hold(lambda: OpenSession.open(session_id), first=first, results=results)
 
-    def _hold(self, opening: Callable[[], OpenSession], first: bool = False) -> Awaitable[Any]:
+    def _hold(
+        self, opening: Callable[[], OpenSession], first: bool = False, results: bool = False
+    ) -> Awaitable[Any]:
         """Open a session, give back the one held so far, and show where it stands."""
         try:
             session = opening()
@@ -139,7 +148,14 @@ class SmcheckApp(KeepingApp):
             self.edit(lambda s: s.set_interview(False))
         self.lang = session.answers.lang
         localise(self, self.lang)
-        return self.show(session.walk.resume(session.answers), first=first)
+        step = Results() if results else session.walk.resume(session.answers)
+        return self.show(step, first=first)
+
+    def _title(self) -> None:
+        from smcheck.screens.titles import session_title
+
+        if self.session is not None:  # the organisation; in an interview also who answers
+            self.sub_title = session_title(self.session, self.lang)
 
     def on_goal_changed(self, message: m.GoalChanged) -> None:
         self.edit(lambda s: s.set_goal(message.goal, message.baseline, message.edit))
@@ -172,9 +188,19 @@ class SmcheckApp(KeepingApp):
         if self.session.walk.shows_results(step):
             self.edit(lambda s: s.complete(date.today()))
         self.step = step
-        self.sub_title = self.session.label
-        screen = screen_for(step, self.session, self.lang, focus, date.today())
+        self._title()
         self.fold_soon()
+        if isinstance(step, Excuse):
+            from smcheck.screens.dimension import DimensionScreen
+
+            # from one excuse to the next the screen stays and only its questions change: a
+            # new screen would rebuild the header and the footer and lay out every widget anew
+            current, answers = self.screen, self.session.answers
+            if isinstance(current, DimensionScreen) and current.shows_walk_of(
+                self.lang, self.session.assessment, answers
+            ):
+                return current.show_excuse(step.index, answers, focus)
+        screen = screen_for(step, self.session, self.lang, focus, date.today())
         if first or len(self.screen_stack) <= 1:
             return self.push_screen(screen, wait_for_dismiss=False)
         return self.switch_screen(screen)
@@ -207,6 +233,8 @@ class SmcheckApp(KeepingApp):
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         if action == "respondents":
             return self.session is not None and self.session.answers.interview and not self.confined
+        if action in ("save", "export"):
+            return self.session is not None  # nothing to save or export before a session
         return True
 
     def action_export(self) -> None:
@@ -222,17 +250,21 @@ class SmcheckApp(KeepingApp):
             self.notify(saved, timeout=3, markup=False)
 
     def action_help(self) -> None:
-        from smcheck.screens.dialogs import HelpDialog
+        from smcheck.screens.help import HelpDialog
 
-        self.push_screen(HelpDialog(self.lang))
+        # the keys bound on the screen F1 was pressed on, as they are right now
+        self.push_screen(HelpDialog(self.lang, self.screen.active_bindings))
 
     def action_switch_lang(self) -> None:
         self.lang = "en" if self.lang == "de" else "de"
         localise(self, self.lang)
+        self.given_lang = None  # a switch is remembered, and overrides --lang from now on
         self._remember(lang=self.lang)
         if self.session is not None:
             self.edit(lambda s: s.set_lang(self.lang))
-        if self.step is None:
+        if self.step is None and len(self.screen_stack) <= 1:
+            self.push_screen(self._start_screen())  # the first screen cannot be switched away
+        elif self.step is None:
             self.switch_screen(self._start_screen())
         else:
             self.show(self.step)

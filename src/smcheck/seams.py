@@ -8,6 +8,9 @@ against the installed Textual and fails loudly when an upgrade moves one of them
 - :class:`QuietFooter` overrides ``Footer.bindings_changed`` to skip rebuilds that change
   nothing.
 - :func:`nothing` is ``AwaitComplete.nothing()``, an awaitable for "the screen did not change".
+- :func:`plain_tick` relies on how ``SelectionList.render_line`` draws a line: the selection at
+  ``scroll_offset.y + y``, its button as the first three segments, the middle one
+  ``ToggleButton.BUTTON_INNER`` (a private module's class).
 - :class:`KeyScreens` relies on ``events.Key.is_forwarded``: a key the app passes to the focused
   widget comes back to the app to be matched against the focus chain's bindings.
 
@@ -32,7 +35,11 @@ from textual.binding import Binding, BindingsMap
 from textual.dom import DOMNode
 from textual.message import Message
 from textual.screen import Screen
+from textual.strip import Strip
 from textual.widgets import Footer
+
+if TYPE_CHECKING:
+    from textual.widgets import SelectionList
 
 TEXTUAL_VERSION = "8.2.8"
 """The Textual release these seams were written against (pinned in pyproject.toml)."""
@@ -82,6 +89,24 @@ class QuietFooter(Footer):
             return
         self._shown = shown
         super().bindings_changed(screen)
+
+
+def plain_tick(selections: SelectionList[Any], y: int, line: Strip) -> Strip:
+    """Line ``y`` of ``selections`` as drawn, with the button readable without colour: ``▐X▌``
+    when ticked, ``▐ ▌`` when not (Textual draws ``▐X▌`` for both; only colour differs)."""
+    from rich.segment import Segment
+    from textual.widgets._toggle_button import ToggleButton  # what SelectionList draws with
+
+    segments = list(line)
+    if len(segments) < 3 or segments[1].text != ToggleButton.BUTTON_INNER:
+        return line  # no button on this line (or drawn another way: left as it is)
+    index = selections.scroll_offset.y + y  # one line per selection, as render_line counts
+    if not 0 <= index < selections.option_count:
+        return line
+    if selections.get_option_at_index(index).value in selections.selected:
+        return line
+    segments[1] = Segment(" " * len(segments[1].text), segments[1].style)
+    return Strip(segments, line.cell_length)
 
 
 def nothing() -> Awaitable[Any]:

@@ -7,6 +7,7 @@ sequences, numbers before bars.
 from __future__ import annotations
 
 import re
+import shutil
 
 from smcheck.core.models.common import Lang
 from smcheck.core.models.plan import Plan, Result
@@ -19,6 +20,16 @@ YES = ("yes", "ja", "j", "y")
 NOTE = re.compile(r"^(note|notiz)\s*:\s?(.*)$", re.IGNORECASE | re.DOTALL)
 _DIGITS = re.compile(r"^[0-9]{1,6}$")
 PRIVATE = re.compile(r"^(private|privat)\s*:\s?(.*)$", re.IGNORECASE | re.DOTALL)
+
+
+MIN_WIDTH = 20
+"""Narrower terminals are written for as if they were this wide."""
+
+
+def line_width() -> int:
+    """How wide a line may be: the terminal's width (``COLUMNS`` when set, 80 when unknown) less
+    one column, so a full line never makes a terminal wrap by itself and add an empty one."""
+    return max(MIN_WIDTH, shutil.get_terminal_size().columns - 1)
 
 
 class Stop(Exception):
@@ -40,12 +51,14 @@ def _amount(value: float | None) -> str:
     return "" if value is None else f"{value:g}"
 
 
-def result_lines(r: Result, lang: Lang, deltas: dict[str, int | None] | None = None) -> list[str]:
+def result_lines(
+    r: Result, lang: Lang, deltas: dict[str, int | None] | None = None, width: int | None = None
+) -> list[str]:
     """The whole result as plain lines, like the app's results screen shows it, but each
-    dimension line says its score before the bar, so a screen reader reads the number first."""
-    return [
-        "".join(text for text, _ in line) for line in styled_result(r, lang, deltas, bar_last=True)
-    ]
+    dimension line says its score before the bar, so a screen reader reads the number first.
+    With ``width`` every line fits it (see :func:`smcheck.core.result_text.result_lines`)."""
+    lines = styled_result(r, lang, deltas, bar_last=True, width=width)
+    return ["".join(text for text, _ in line) for line in lines]
 
 
 def plan_lines(plan: Plan, lang: Lang) -> list[str]:

@@ -40,11 +40,19 @@ from smcheck.core.models.answers import (
 from smcheck.core.models.assessment import Assessment, Dimension, Question
 from smcheck.core.models.common import ROLES, Lang
 from smcheck.core.models.plan import Plan
+from smcheck.core.result_text import wrap_text
 from smcheck.core.text import format_date, one_line, printable
 from smcheck.core.texts import t
 from smcheck.core.walk import Profile, Walk, is_open, minutes
 from smcheck.files.catalog import entries, find_assessment, load_assessment
-from smcheck.files.export.files import default_base, targets, write_exports
+from smcheck.files.export.files import (
+    default_base,
+    format_names,
+    respondent_label,
+    targets,
+    without_suffix,
+    write_exports,
+)
 from smcheck.files.open_session import OpenSession, OrganisationEdit, RespondentEdit
 from smcheck.files.session import list_sessions
 from smcheck.plain.render import (
@@ -53,6 +61,7 @@ from smcheck.plain.render import (
     PROMPT,
     YES,
     Stop,
+    line_width,
     parse_number,
     plan_lines,
     quoted,
@@ -92,12 +101,15 @@ class PlainWalk:
     # --- lines in, lines out ----------------------------------------------------------------
 
     def say(self, text: str = "") -> None:
-        """Write lines; control characters (escape sequences among them) never get through."""
+        """Write lines, word-wrapped to the terminal's width (list items hang under their first
+        word); control characters (escape sequences among them) never get through."""
         if self.at_prompt:
             self.stdout.write("\n")
             self.at_prompt = False
+        width = line_width()
         for line in text.split("\n"):
-            self.stdout.write(printable(line) + "\n")
+            for piece in wrap_text(printable(line), width):
+                self.stdout.write(piece + "\n")
         self.stdout.flush()
 
     def ask(self) -> str:
@@ -551,7 +563,7 @@ class PlainWalk:
         deltas = {d.id: d.delta for d in plan.start_point.dimensions} if plan.start_point else None
         self.say("")
         self.say(t("results.title", self.lang))
-        self.say("\n".join(result_lines(plan.result, self.lang, deltas)))
+        self.say("\n".join(result_lines(plan.result, self.lang, deltas, width=line_width())))
         self.say("")
         self.say("\n".join(plan_lines(plan, self.lang)))
         self.export(plan)
@@ -566,11 +578,12 @@ class PlainWalk:
 
     def export(self, plan: Plan) -> None:
         assert self.session is not None
-        default = default_base(plan, self.cwd)
+        who = respondent_label(self.session.id, self.session.members())
+        default = default_base(plan, self.cwd, who)
         while True:
             self.say("")
             self.say(t("export.title", self.lang))
-            self.say(t("export.intro", self.lang))
+            self.say(t("export.intro", self.lang, formats=format_names()))
             self.say(self.w("plain.export-default", name=self._where(default)))
             text = self.ask()
             if text == "-":
@@ -579,9 +592,7 @@ class PlainWalk:
             base = Path(text).expanduser() if text else default
             if not base.is_absolute():
                 base = self.cwd / base
-            for suffix in (".toml", ".json", ".md"):
-                if base.name.endswith(suffix):
-                    base = base.with_name(base.name.removesuffix(suffix))
+            base = without_suffix(base)
             if not base.name:
                 continue
             existing = [p for p in targets(base) if p.exists()]
@@ -592,10 +603,7 @@ class PlainWalk:
                     continue
             try:
                 paths = write_exports(
-                    plan,
-                    base,
-                    overwrite=bool(existing),
-                    report=self.session.comparison_report(),
+                    plan, base, overwrite=bool(existing), reports=self.session.comparison_reports()
                 )
             except SmcheckError as exc:
                 self.say(f"{t('error.title', self.lang)}: {exc}")

@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+import asyncio
 from typing import Any
 
 from rich.text import Text
 from textual.app import ComposeResult
+from textual.await_complete import AwaitComplete
 from textual.binding import Binding
 from textual.containers import VerticalScroll
 from textual.events import DescendantFocus
@@ -27,8 +29,13 @@ class DimensionScreen(FieldOrder, WalkScreen):
 
     # Priority bindings run on the app before a key reaches any widget, so answers typed ahead
     # land on the right question and screen; in a note field the letters are typed instead.
+    # An interview's footer shows g k v (otherwise named only at the foot of a long card) and
+    # leaves out 1–5 and c (every option shows its digit, a line says what c does): so every key
+    # it shows fits 80 columns. Those two keys are bound twice, shown and not (the twin ends in
+    # False); check_action enables the one for the mode.
     BINDINGS = [
         Binding("1", "pick(1)", "key.pick", key_display="1–5", priority=True),
+        Binding("1", "pick(1, False)", "key.pick", show=False, priority=True),
         *(
             Binding(str(k), f"pick({k})", "key.pick", show=False, priority=True)
             for k in range(2, 10)
@@ -36,6 +43,7 @@ class DimensionScreen(FieldOrder, WalkScreen):
         Binding("0", "pick('dont-know')", "key.dont-know", show=False, priority=True),
         Binding("n", "pick('n/a')", "key.n-a", show=False, priority=True),
         Binding("c", "counter", "key.counter", priority=True),
+        Binding("c", "counter(False)", "key.counter", show=False, priority=True),
         Binding("g", "confidence('guess')", "key.confidence", key_display="g k v", priority=True),
         Binding("k", "confidence('know')", "key.confidence", show=False, priority=True),
         Binding("v", "confidence('verified')", "key.confidence", show=False, priority=True),
@@ -67,38 +75,87 @@ class DimensionScreen(FieldOrder, WalkScreen):
         self.dimension: Dimension = self.dims[index]
         self.in_scope = [q for _, q in assessment.questions(answers.scope)]
         self._where = 0  # the number of the question the progress line names
+        self._changing = asyncio.Lock()  # see show_excuse
+
+    def _excuse(self) -> Text:
+        """The excuse, in quotation marks of the language."""
+        d, lang = self.dimension, self.lang
+        return Text(
+            f"„{one_line(d.excuse.de)}“" if lang == "de" else f"“{one_line(d.excuse.en)}”",
+            style="bold",
+        )
+
+    def _counter(self) -> Text:
+        """What speaks against the excuse."""
+        return Text.assemble(
+            (self.t("dim.counter"), "bold"), one_line(self.dimension.counter.get(self.lang))
+        )
+
+    def _cards(self) -> list[QuestionCard]:
+        """A card for each of the excuse's questions in the walk's scope."""
+        return [
+            QuestionCard(
+                q,
+                self.in_scope.index(q) + 1,
+                self.lang,
+                self.answers.answers.get(q.id),
+                interview=self.answers.interview,
+            )
+            for q in self.dimension.questions
+            if q in self.in_scope
+        ]
 
     def compose(self) -> ComposeResult:
-        d, lang = self.dimension, self.lang
         yield Header()
         yield Static(id="where")
-        yield Static(
-            Text(
-                f"„{one_line(d.excuse.de)}“" if lang == "de" else f"“{one_line(d.excuse.en)}”",
-                style="bold",
-            ),
-            id="excuse",
-        )
-        yield Static(
-            Text.assemble((self.t("dim.counter"), "bold"), one_line(d.counter.get(lang))),
-            id="counter",
-            classes="hidden",
-        )
+        yield Static(self._excuse(), id="excuse")
+        yield Static(self._counter(), id="counter", classes="hidden")
         yield Static(self.t("dim.counter-hint"), id="counter-hint")
         with VerticalScroll(id="questions"):
-            for q in d.questions:
-                if q not in self.in_scope:
-                    continue
-                yield QuestionCard(
-                    q,
-                    self.in_scope.index(q) + 1,
-                    lang,
-                    self.answers.answers.get(q.id),
-                    interview=self.answers.interview,
-                )
+            yield from self._cards()
         yield QuietFooter()
 
+    def shows_walk_of(self, lang: Lang, assessment: Assessment, answers: Answers) -> bool:
+        """True if this screen can show any excuse of that walk (:meth:`show_excuse`)."""
+        return (
+            self.lang == lang
+            and self.assessment is assessment
+            and self.answers.scope == answers.scope
+            and self.answers.interview == answers.interview
+        )
+
+    def show_excuse(self, index: int, answers: Answers, focus: str | None = None) -> AwaitComplete:
+        """Show another excuse of the same walk on this screen, as a new screen would show it
+        (the counterpoint closed, the first open question focused): the header and the footer
+        stay, the excuse's texts and questions change. Runs whether awaited or not, as a
+        screen change does; one change at a time."""
+        return AwaitComplete(self._show_excuse(index, answers, focus))
+
+    async def _show_excuse(self, index: int, answers: Answers, focus: str | None) -> None:
+        async with self._changing:
+            questions = self.query_one("#questions", VerticalScroll)
+            with self.app.batch_update():  # one frame for the whole change
+                self._change(index, answers, focus)
+                await questions.remove_children()
+                await questions.mount_all(self._cards())
+                questions.scroll_home(animate=False, immediate=True)
+                self._focus_first()
+
+    def _change(self, index: int, answers: Answers, focus: str | None) -> None:
+        """Everything but the questions, for :meth:`show_excuse`."""
+        self.answers, self.index, self.initial_focus = answers, index, focus
+        self.dimension = self.dims[index]
+        self._where = 0
+        self.query_one("#excuse", Static).update(self._excuse())
+        self.query_one("#counter", Static).update(self._counter())
+        self.query_one("#counter").add_class("hidden")
+        self.query_one("#counter-hint").remove_class("hidden")
+
     def on_mount(self) -> None:
+        self._focus_first()
+
+    def _focus_first(self) -> None:
+        """Focus the question asked for, else the first open one."""
         cards = list(self.query(QuestionCard))
         if not cards:  # the app is ending (a hang-up) while this screen was still being built
             return
@@ -127,7 +184,11 @@ class DimensionScreen(FieldOrder, WalkScreen):
         )
 
     def on_descendant_focus(self, event: DescendantFocus) -> None:
-        widget = event.widget
+        # The focus as it is now, not as the event says: a question typed past a moment ago
+        # may send its event after the next one's (it bubbles up through its own queue).
+        widget = self.focused
+        if widget is None:
+            return
         card = (
             widget
             if isinstance(widget, QuestionCard)
@@ -143,7 +204,8 @@ class DimensionScreen(FieldOrder, WalkScreen):
             return True
         return False
 
-    def action_pick(self, value: int | str) -> None:
+    def action_pick(self, value: int | str, shown: bool = True) -> None:
+        """Answer the focused question (``shown``: which twin of a key's bindings, see above)."""
         if self._typed(str(value) if isinstance(value, int) else self.KEYS[value]):
             return
         card = self.focused
@@ -158,6 +220,10 @@ class DimensionScreen(FieldOrder, WalkScreen):
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         if action in ("confidence", "revisit") and not self.answers.interview:
             return isinstance(self.focused, Input)  # in a note the letters are typed
+        if (action, parameters) in (("pick", (1,)), ("counter", ())):
+            return not self.answers.interview  # shown in the footer
+        if (action, parameters) in (("pick", (1, False)), ("counter", (False,))):
+            return self.answers.interview  # the same key, kept out of an interview's footer
         return True
 
     def action_confidence(self, level: Confidence) -> None:
@@ -200,7 +266,8 @@ class DimensionScreen(FieldOrder, WalkScreen):
         self.post_message(UpdateScroll())
         self._show_progress(target)
 
-    def action_counter(self) -> None:
+    def action_counter(self, shown: bool = True) -> None:
+        """Show or hide what speaks against the excuse (``shown``: as for :meth:`action_pick`)."""
         if self._typed("c"):
             return
         self.query_one("#counter").toggle_class("hidden")

@@ -8,6 +8,7 @@ from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Grid, VerticalScroll
+from textual.strip import Strip
 from textual.widgets import Button, Header, Input, Label, Select, SelectionList, Static
 from textual.widgets.selection_list import Selection
 
@@ -21,7 +22,15 @@ from smcheck.files.open_session import OrganisationEdit, RespondentEdit
 from smcheck.screens.base import WalkScreen
 from smcheck.screens.fields import FieldOrder, ListKeys, TextField
 from smcheck.screens.messages import ProfileChanged
-from smcheck.seams import QuietFooter
+from smcheck.screens.titles import window_title
+from smcheck.seams import QuietFooter, plain_tick
+
+
+class TickList(SelectionList[str]):
+    """A selection list whose ticks read without colour too: ``▐X▌`` ticked, ``▐ ▌`` not."""
+
+    def render_line(self, y: int) -> Strip:
+        return plain_tick(self, y, super().render_line(y))
 
 
 class ProfileScreen(FieldOrder, ListKeys, WalkScreen):
@@ -87,9 +96,12 @@ class ProfileScreen(FieldOrder, ListKeys, WalkScreen):
                     max_length=3,
                     compact=True,
                 )
-                yield Label(self.t("profile.respondent"))
+                interview = self.answers.interview  # the consultant types someone else's name
+                yield Label(
+                    self.t("profile.respondent-other" if interview else "profile.respondent")
+                )
                 yield TextField(who.name, id="respondent-name", max_length=MAX_NAME, compact=True)
-                yield Label(self.t("profile.role"))
+                yield Label(self.t("profile.role-other" if interview else "profile.role"))
                 yield Select(
                     [(t(f"role.{r}", lang), r) for r in ROLES],
                     value=who.role,
@@ -99,7 +111,13 @@ class ProfileScreen(FieldOrder, ListKeys, WalkScreen):
                 )
             if self.assessment.objectives:
                 yield Label(self.t("profile.objectives"), id="objectives-label")
-                yield SelectionList[str](
+                # above the list: still in view while the list scrolls in under it
+                yield Static(
+                    self.t("profile.no-objectives"),
+                    id="no-objectives",
+                    classes="hidden" if org.objectives else "",
+                )
+                yield TickList(
                     *(
                         Selection(
                             Text(
@@ -114,7 +132,7 @@ class ProfileScreen(FieldOrder, ListKeys, WalkScreen):
                     compact=True,
                 )
                 yield Label(self.t("profile.links"), id="links-label")
-                yield SelectionList[str](
+                yield TickList(
                     *(
                         Selection(
                             Text(self.t("profile.link", objective=one_line(o.name.get(lang)), n=n)),
@@ -132,6 +150,16 @@ class ProfileScreen(FieldOrder, ListKeys, WalkScreen):
 
     def on_mount(self) -> None:
         self.set_focus(self.query_one("#organisation-name", Input))
+        self._show_title()
+
+    def _show_title(self) -> None:
+        """In an interview, the window title names who is answering, as it is typed."""
+        if not self.answers.interview:
+            return  # the app's title follows the organisation's name
+        org = self.query_one("#organisation-name", Input).value
+        name = self.query_one("#respondent-name", Input).value
+        role = self.query_one("#respondent-role", Select).value
+        self.sub_title = window_title(org, self.lang, name, str(role))
 
     def on_input_changed(self, event: Input.Changed) -> None:
         field, value = event.input.id or "", event.value
@@ -158,6 +186,8 @@ class ProfileScreen(FieldOrder, ListKeys, WalkScreen):
         else:
             edit = RespondentEdit(name=value)
         self.post_message(ProfileChanged(edit))
+        if field in ("organisation-name", "respondent-name"):
+            self._show_title()
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         if action == "next_field":
@@ -174,6 +204,7 @@ class ProfileScreen(FieldOrder, ListKeys, WalkScreen):
         value = event.value
         if event.select.id == "respondent-role":
             self.post_message(ProfileChanged(RespondentEdit(role=cast("Role", value))))
+            self._show_title()
         else:
             size = "" if value is Select.NULL else value
             self.post_message(ProfileChanged(OrganisationEdit(size=cast("Size", size))))
@@ -188,6 +219,7 @@ class ProfileScreen(FieldOrder, ListKeys, WalkScreen):
             self.post_message(ProfileChanged(OrganisationEdit(links=links)))
             return
         chosen = set(event.selection_list.selected)
+        self.query_one("#no-objectives").set_class(bool(chosen), "hidden")
         ordered = [o.id for o in self.assessment.objectives if o.id in chosen]
         self.post_message(ProfileChanged(OrganisationEdit(objectives=tuple(ordered))))
 

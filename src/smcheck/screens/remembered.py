@@ -2,7 +2,12 @@
 
 from __future__ import annotations
 
+from typing import Literal
+
 from smcheck.core.errors import SmcheckError
+
+LangSource = Literal["given", "saved", "system"]
+"""Where the language comes from: ``--lang`` (this run only), a remembered switch, the system."""
 
 
 class Remembered:
@@ -24,4 +29,16 @@ class Remembered:
             remember(self.values)
         except SmcheckError as exc:
             return str(exc)
+        return None
+
+    def lang_source(self, lang: str, given: str | None, system: str | None) -> LangSource | None:
+        """Why the interface speaks ``lang``: ``given`` with ``--lang`` for this run, remembered
+        from a switch, or ``system``, the system's language it started in with neither; ``None``
+        when none of these says it (a session opened in its own language)."""
+        if given == lang:
+            return "given"
+        if not self.problem and self.values.get("lang") == lang:
+            return "saved"
+        if self.values.get("lang") is None and system == lang:
+            return "system"
         return None

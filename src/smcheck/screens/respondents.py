@@ -19,6 +19,7 @@ from smcheck.files.session import progress
 from smcheck.screens.base import SmcheckScreen
 from smcheck.screens.dialogs import ConfirmDialog, RespondentDialog
 from smcheck.screens.messages import RespondentChosen
+from smcheck.screens.titles import session_title
 from smcheck.seams import QuietFooter
 
 
@@ -33,9 +34,11 @@ class RespondentsScreen(SmcheckScreen):
         Binding("escape", "app.pop_screen", "key.back", key_display="esc"),
         Binding("backspace", "app.pop_screen", "key.back", show=False),
         Binding("a", "add", "key.add"),
-        Binding("e", "rename", "key.rename"),
-        Binding("delete", "remove", "key.remove", key_display="del"),
-        Binding("x", "erase", "key.erase"),
+        # e, Del and x are named in the line above the table: the footer keeps to what fits
+        # 80 columns in full, f1 and ctrl+r included
+        Binding("e", "rename", "key.rename", show=False),
+        Binding("delete", "remove", "key.remove", key_display="del", show=False),
+        Binding("x", "erase", "key.erase", show=False),
         Binding("m", "compare", "key.compare"),
     ]
 
@@ -134,7 +137,7 @@ class RespondentsScreen(SmcheckScreen):
             except SmcheckError as exc:
                 self.error(str(exc))
             if sid == self.session.id:
-                self.app.sub_title = self.session.label
+                self.app.sub_title = session_title(self.session, self.lang)
             self._refresh()
 
         dialog = RespondentDialog(

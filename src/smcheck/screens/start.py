@@ -1,8 +1,13 @@
-"""The start screen: begin a quick or full check, or resume a saved session."""
+"""The start screen: begin a quick or full check, resume a saved session, or open the results
+of a completed one."""
 
 from __future__ import annotations
 
 import asyncio
+import threading
+from contextlib import suppress
+from dataclasses import dataclass
+from importlib import import_module
 from typing import TYPE_CHECKING, Any, cast
 
 from rich.text import Text
@@ -25,6 +30,32 @@ if TYPE_CHECKING:
     from smcheck.core.models.answers import Scope
     from smcheck.core.models.assessment import Assessment
     from smcheck.files.overview import AssessmentInfo, SessionInfo
+    from smcheck.screens.remembered import LangSource
+
+LISTED = 9
+"""Saved sessions listed in each group, the most recently changed first (`smcheck sessions` lists
+them all)."""
+
+WALK_MODULES = (
+    "smcheck.files.open_session",
+    "smcheck.screens.dimension",
+    "smcheck.screens.profile",
+)
+"""What the walk loads first (with pydantic and the models); the start screen loads it early."""
+
+LANG_SOURCES = {
+    "given": "start.lang-given",
+    "saved": "start.lang-saved",
+    "system": "start.lang-system",
+}
+LANG_NAMES = {"de": "start.lang-de", "en": "start.lang-en"}
+
+
+@dataclass(frozen=True)
+class Reopen:
+    """Open a completed check at its results (to read them, or export again)."""
+
+    session_id: str
 
 
 class StartScreen(ListKeys, SmcheckScreen):
@@ -39,16 +70,21 @@ class StartScreen(ListKeys, SmcheckScreen):
         self,
         lang: Lang,
         only: Assessment | None = None,
+        lang_source: LangSource | None = None,
         **kwargs: Any,
     ) -> None:
         super().__init__(lang, **kwargs)
         self.only = only
         """The one questionnaire offered (``smcheck run QUESTIONNAIRE``), else all installed."""
+        self.lang_source = lang_source
+        """Why the screen speaks its language (said on the screen, so nobody is surprised)."""
         self.assessments: list[AssessmentInfo] = []
         self.sessions: list[SessionInfo] = []
-        self.choices: dict[str, StartChoice] = {}
+        self.choices: dict[str, StartChoice | Reopen] = {}
         self.ready = asyncio.Event()
         """Set once the list is filled: a choice typed ahead of it waits for it."""
+        self.warmed = threading.Event()
+        """Set once the walk is readied (:meth:`_warm`), whether that went well or not."""
 
     @property
     def smcheck(self) -> SmcheckApp:
@@ -60,17 +96,24 @@ class StartScreen(ListKeys, SmcheckScreen):
         yield Static(Text(self.t("start.title"), style="bold"), id="start-title")
         yield Static(self.t("start.intro"), id="start-intro")
         yield OptionList(id="choices")
-        yield Static(self.t("start.lang"), id="start-lang")
+        yield Static(self._lang_line(), id="start-lang")
         yield QuietFooter()
+
+    def _lang_line(self) -> str:
+        """The language, where it comes from, and the key that switches it."""
+        current = self.t(LANG_NAMES[self.lang])
+        other = self.t(LANG_NAMES["en" if self.lang == "de" else "de"])
+        if self.lang_source is None:
+            return self.t("start.lang-unsourced", current=current, other=other)
+        source = self.t(LANG_SOURCES[self.lang_source])
+        return self.t("start.lang", current=current, source=source, other=other)
 
     def _options(self) -> list[Option | None]:
         options: list[Option | None] = []
-        resumable = [
-            s for s in self.sessions if s.problem or s.given < s.total or s.completed is None
-        ]
+        resumable = [s for s in self.sessions if not s.done]
         if resumable:
             options.append(Option(Text(self.t("start.resume"), style="bold"), disabled=True))
-            for s in resumable[:9]:
+            for s in resumable[:LISTED]:
                 self.choices[f"resume:{s.id}"] = Resume(s.id)
                 options.append(
                     Option(
@@ -97,6 +140,13 @@ class StartScreen(ListKeys, SmcheckScreen):
                     label = self.t(f"start.{scope}", n=n, min=minutes(n))
                     self.choices[f"new:{i}:{scope}"] = New(a, scope)
                     options.append(Option(f"  {label}", id=f"new:{i}:{scope}"))
+        done = [s for s in self.sessions if s.done]
+        if done:
+            options.append(None)
+            options.append(Option(Text(self.t("start.completed"), style="bold"), disabled=True))
+            for s in done[:LISTED]:
+                self.choices[f"results:{s.id}"] = Reopen(s.id)
+                options.append(Option(self._session_label(s), id=f"results:{s.id}"))
         return options
 
     def _session_label(self, s: SessionInfo) -> Text:
@@ -108,7 +158,11 @@ class StartScreen(ListKeys, SmcheckScreen):
         else:
             when = s.id
         org = one_line(s.organisation) or self.t("start.unnamed")
+        if s.respondent.strip():  # respondents of one organisation told apart
+            org = self.t("start.with-respondent", org=org, name=one_line(s.respondent))
         scope = self.t(f"scope.{s.scope}") if s.scope in ("quick", "full") else s.scope
+        if s.done:
+            return Text("  " + self.t("start.done-session", org=org, scope=scope, when=when))
         return Text(
             "  "
             + self.t("start.session", org=org, scope=scope, given=s.given, total=s.total, when=when)
@@ -139,6 +193,30 @@ class StartScreen(ListKeys, SmcheckScreen):
                 choices.highlighted = index
                 break
         self.ready.set()
+        self.call_after_refresh(self._start_warming)
+
+    def _start_warming(self) -> None:
+        self.run_worker(self._warm, thread=True, exclusive=True, group="warm")
+
+    def _warm(self) -> None:
+        """Ready the walk while the user reads the list (the first Enter then has only the
+        profile to build): load the walk's screens and the session's models, and load and
+        check the listed questionnaires (kept for the process: Enter finds them checked).
+
+        Nothing is shown from here: a questionnaire that fails is refused, with its problem,
+        when it is chosen, exactly as without this."""
+        try:
+            for module in WALK_MODULES:
+                import_module(module)
+            from smcheck.files.catalog import load_assessment
+
+            for a in self.assessments:
+                if a.problem is None and a.origin != "given":
+                    # only time is at stake here: whatever goes wrong is met again on choosing
+                    with suppress(Exception):
+                        load_assessment(a.path)
+        finally:
+            self.warmed.set()
 
     async def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
         # a mouse click; Enter is a priority binding, so that keys typed ahead wait until the
@@ -151,6 +229,8 @@ class StartScreen(ListKeys, SmcheckScreen):
         choice = self.chosen()
         if isinstance(choice, Resume):
             await self.smcheck.resume(choice.session_id)
+        elif isinstance(choice, Reopen):
+            await self.smcheck.resume(choice.session_id, results=True)
         elif choice is not None:
             from smcheck.files.catalog import load_assessment
 
@@ -170,7 +250,7 @@ class StartScreen(ListKeys, SmcheckScreen):
         await self.ready.wait()
         await super().action_list_key(action)
 
-    def chosen(self) -> StartChoice | None:
+    def chosen(self) -> StartChoice | Reopen | None:
         """What the highlighted entry stands for."""
         option = self.query_one(OptionList).highlighted_option
         if option is None or option.id is None:
