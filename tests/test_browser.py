@@ -179,13 +179,21 @@ def test_quick_check_in_the_browser_downloads_the_plan(
     page.keyboard.press("Enter")
     page.keyboard.press("Control+e")
     # the downloads go through the cookie the link's first visit set (they carry no token)
-    wait_for(lambda: len(downloads) == 3, "three downloads", lambda: page.wait_for_timeout(100))
+    wait_for(lambda: len(downloads) == 7, "seven downloads", lambda: page.wait_for_timeout(100))
     names = sorted(d.suggested_filename for d in downloads)
     toml = next(d for d in downloads if d.suggested_filename.endswith(".toml"))
     got = tmp_path / toml.suggested_filename
     toml.save_as(got)
     assert elsewhere == []  # the font included: nothing was asked of another host
-    assert [n.rsplit(".", 1)[1] for n in names] == ["json", "md", "toml"]
+    assert [n.rsplit(".", 1)[1] for n in names] == [
+        "csv",
+        "html",
+        "ics",
+        "json",
+        "md",
+        "pdf",
+        "toml",
+    ]
     assert names[0].startswith("smcheck-20")  # no organisation name was given
     (session,) = (smcheck_home / "sessions").glob("*.toml")
     answers, _ = load_session(session.stem)

@@ -1046,14 +1046,23 @@ def test_many_files_scored_by_several_processes_give_what_one_process_gives(
     (folder / "r070.toml").write_text(
         answers_text().replace("value = 4", "value = 9"), encoding="utf-8"
     )
-    code, out, err = run(capsys, *args, "--jobs", "2")
-    assert (code, out) == (2, "")
+    # with --keep-going every good file has its line and every bad one its problem, in order
+    code, out, err = run(capsys, *args, "--jobs", "2", "--keep-going")
+    assert code == 2
+    names = [json.loads(line)["respondent"]["name"] for line in out.splitlines()]
+    assert names == [f"R{i:03d}" for i in range(count) if i not in (40, 70)]
     problems = [line for line in err.splitlines() if line.startswith(PREFIX)]
     assert len(problems) == 2
     assert problems[0].startswith(f"{PREFIX}{folder / 'r040.toml'}:2:")
     assert problems[1].startswith(f"{PREFIX}{folder / 'r070.toml'}:")
     assert "b2" in problems[1]
-    assert run(capsys, *args, "--jobs", "1")[2] == err
+    assert run(capsys, *args, "--jobs", "1", "--keep-going") == (code, out, err)
+    # without it the stream ends at the first bad file: the lines before it stay
+    code, out, err = run(capsys, *args, "--jobs", "2")
+    assert code == 2
+    assert len(out.splitlines()) == 40
+    assert [line for line in err.splitlines() if line.startswith(PREFIX)] == problems[:1]
+    assert run(capsys, *args, "--jobs", "1") == (code, out, err)
 
 
 def test_conversion_notices_of_many_files_are_the_same_with_several_processes(

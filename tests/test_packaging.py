@@ -22,7 +22,7 @@ def wheel(tmp_path_factory: pytest.TempPathFactory) -> Path:
         capture_output=True,
         text=True,
     )
-    (built,) = out.glob("smcheck-*.whl")
+    (built,) = out.glob("smcheck_readiness-*.whl")
     return built
 
 
@@ -75,3 +75,27 @@ def test_unpacked_wheel_lists_and_uses_its_bundled_assessments(wheel: Path, tmp_
         check=True,
     ).stdout
     assert template.count("[answers.") == 10
+
+
+def test_the_wheel_is_published_under_a_free_name_with_its_licence_and_links(wheel: Path) -> None:
+    from email.parser import Parser
+
+    import smcheck
+
+    archive = zipfile.ZipFile(wheel)
+    (meta_name,) = [n for n in archive.namelist() if n.endswith(".dist-info/METADATA")]
+    meta = Parser().parsestr(archive.read(meta_name).decode())
+    # "smcheck" on the package index is an unrelated project; the command keeps the name.
+    assert meta["Name"] == "smcheck-readiness"
+    assert meta["Version"] == smcheck.__version__
+    assert meta["License-Expression"] == "MIT"
+    assert any(n.endswith(".dist-info/licenses/LICENSE") for n in archive.namelist())
+    urls = dict(u.split(", ", 1) for u in meta.get_all("Project-URL"))
+    assert {"Homepage", "Source", "Issues"} <= set(urls)
+    versions = {c for c in meta.get_all("Classifier") if c.startswith("Programming Language")}
+    assert (
+        f"Programming Language :: Python :: {sys.version_info.major}.{sys.version_info.minor}"
+        in versions
+    )
+    entry_points = next(n for n in archive.namelist() if n.endswith("entry_points.txt"))
+    assert "smcheck = smcheck.cli.main:main" in archive.read(entry_points).decode()

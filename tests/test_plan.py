@@ -340,7 +340,7 @@ def test_markdown_escapes_user_text() -> None:
     )
     md = to_markdown(make_plan(a, ans, score(a, ans, "en"), lang="en"))
     assert md.splitlines()[0] == (
-        r"# Social media readiness for Evil \[link\](http://x) &lt;b&gt;\*x\*&lt;/b&gt; # heading"
+        r"# Social media readiness for Evil \[link\](http://x) &lt;b>\*x\*&lt;/b> # heading"
     )
     assert "<b>" not in md and "\n# heading" not in md
     assert r"\| a \| b \|" in md

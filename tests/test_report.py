@@ -119,7 +119,7 @@ def test_markup_in_notes_is_escaped() -> None:
         {"a1": ("<script>x</script> [link](http://x) *bold* | cell\n# heading", "")},
     )
     md = to_markdown(plan_for(ans))
-    assert r"  - &lt;script&gt;x&lt;/script&gt; \[link\](http://x) \*bold\* \| cell # heading" in md
+    assert r"  - &lt;script>x&lt;/script> \[link\](http://x) \*bold\* \| cell # heading" in md
     assert "<script>" not in md and "\n# heading" not in md
 
 

@@ -3,24 +3,34 @@
 from __future__ import annotations
 
 import argparse
-import contextlib
 import os
-import re
 import sys
 from collections.abc import Sequence
 from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from smcheck.cli.output import (
+    check_targets,
+    is_stdin,
+    output_format,
+    read_stdin,
+    refuse_pdf_on_terminal,
+    write,
+)
+from smcheck.cli.output import err as _err
+from smcheck.cli.output import out as _out
 from smcheck.core.errors import InvalidFile, SmcheckError
 from smcheck.core.text import printable
 
 if TYPE_CHECKING:
     from smcheck.core.models.common import Lang
+    from smcheck.core.models.comparison import Comparison
 
 EXIT_OK, EXIT_ERROR = 0, 2
-FORMATS = ("toml", "json", "md", "csv", "ics")
-COMPARE_FORMATS = ("text", "toml", "json", "md")
+FORMATS = ("toml", "json", "md", "csv", "ics", "html", "pdf")
+COMPARE_FORMATS = ("text", "toml", "json", "md", "html", "pdf")
+CSV_FLAVOURS = ("plain", "excel", "gitlab")
 
 
 def _lang(value: str | None) -> Lang:
@@ -29,50 +39,6 @@ def _lang(value: str | None) -> Lang:
     if value in ("de", "en"):
         return value  # type: ignore[return-value]
     return system_lang()
-
-
-_LINE_END = re.compile(r"(\r?\n)")
-
-
-def _out(text: str) -> None:
-    """Write ``text`` to standard output, each line made safe for a terminal (see ``printable``).
-
-    Line ends stay as they are (an iCalendar file needs its CRLF). A write that fails raises
-    BrokenPipeError for a reader that stopped (``| head``), :class:`SmcheckError` for anything
-    else (a full disk); either way what is still buffered is dropped, see :func:`_drop_stdout`.
-    """
-    from smcheck.core.text import printable
-
-    parts = _LINE_END.split(text)  # line, end, line, end, …, line
-    safe = "".join(part if i % 2 else printable(part) for i, part in enumerate(parts))
-    try:
-        sys.stdout.write(safe)
-        sys.stdout.flush()  # now, while a failure can still be told about
-    except OSError as exc:
-        _drop_stdout()
-        if isinstance(exc, BrokenPipeError):
-            raise
-        raise SmcheckError(f"standard output: cannot write: {exc.strerror or exc}") from None
-
-
-def _drop_stdout() -> None:
-    """Point standard output at the null device, as the Python docs advise after a broken pipe:
-    what it still buffers would fail again at exit, as an "Exception ignored" message."""
-    with contextlib.suppress(OSError, ValueError, AttributeError):  # no descriptor (a capture)
-        devnull = os.open(os.devnull, os.O_WRONLY)
-        os.dup2(devnull, sys.stdout.fileno())
-        os.close(devnull)
-
-
-def _err(message: str) -> None:
-    """Print ``message`` to standard error, one ``smcheck: error:`` line per line of it.
-
-    Each line is made safe for a terminal; a long list of problems is cut to its first ones.
-    """
-    from smcheck.core.text import first_problems, printable
-
-    for line in first_problems([printable(line) for line in message.split("\n")]):
-        print(f"smcheck: error: {line}", file=sys.stderr)
 
 
 def cmd_assessments(args: argparse.Namespace) -> int:
@@ -100,40 +66,20 @@ def cmd_assessments(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
-def _check_targets(targets: Sequence[Path], inputs: Sequence[Path], force: bool) -> None:
-    """Refuse, before anything is written, to replace an input or (without --force) any file."""
-    problems = []
-    for target in targets:
-        if any(target.resolve() == i.resolve() for i in inputs):
-            problems.append(f"{target}: is one of the input files; choose another output name")
-        elif not force and target.exists():
-            problems.append(f"{target}: already exists; choose another name or add --force")
-    if problems:
-        raise SmcheckError("\n".join(problems))
-
-
-def _write(path: Path | None, text: str) -> None:
-    from smcheck.files.storage import write_atomic
-
-    if path is None:
-        _out(text)
-    else:
-        write_atomic(path, text)
-
-
 def cmd_template(args: argparse.Namespace) -> int:
     from smcheck.files.catalog import find_assessment
     from smcheck.files.template import make_template
 
+    output_format(args.output, None, ("toml",), "toml", choosable=False)  # answers are TOML
     a = find_assessment(args.assessment)
     if args.quick and not a.has_quick():
         raise SmcheckError(f"{a.id} has no quick check")
     text = make_template(
         a, lang=_lang(args.lang), scope="quick" if args.quick else "full", today=date.today()
     )
-    if args.output is not None:
-        _check_targets([args.output], [], args.force)
-    _write(args.output, text)
+    if args.output is not None and not is_stdin(args.output):
+        check_targets([args.output], [], args.force)
+    write(args.output, text)
     return EXIT_OK
 
 
@@ -157,25 +103,28 @@ def expand_inputs(paths: Sequence[Path]) -> list[Path]:
 
 
 def cmd_score(args: argparse.Namespace) -> int:
-    from smcheck.cli.batch import ScoreOptions, score_files
+    from smcheck.cli import batch
     from smcheck.files.catalog import find_assessment
-    from smcheck.files.storage import write_all_atomic
 
-    fmt = args.format
-    if fmt is None:
-        suffix = args.output.suffix.lstrip(".").lower() if args.output else ""
-        fmt = suffix if suffix in FORMATS else "toml"
     args.given = list(args.answers)
     args.answers = expand_inputs(args.answers)
     if not args.answers:
         raise SmcheckError(f"{args.given[0]}: no answers files (*.toml) in it")
+    to_stdout = args.output is None or is_stdin(args.output)
     several = len(args.answers) > 1 or any(p.is_dir() for p in args.given)
-    if several and args.output is None and fmt != "json":
+    if several and not to_stdout:  # -o names a folder; the files in it say their format
+        fmt = args.format or "toml"
+    else:
+        fmt = output_format(args.output, args.format, FORMATS, "toml")
+    if args.csv_flavour is not None and fmt != "csv":
+        raise SmcheckError("--csv-flavour is for CSV: add -o tasks.csv or --format csv")
+    if several and to_stdout and fmt != "json":
         raise SmcheckError("several answers files: give -o FOLDER, or --format json for JSON lines")
-    if several and args.output is not None and not args.output.is_dir():
+    if several and not to_stdout and not args.output.is_dir():
         raise SmcheckError(
             f"{args.output}: several answers files need -o to name an existing folder"
         )
+    refuse_pdf_on_terminal(fmt, args.output)
     if args.assessment:
         find_assessment(args.assessment)  # a wrong -a is one error, not one per file
     if args.start is not None and args.start.weekday():
@@ -186,65 +135,53 @@ def cmd_score(args: argparse.Namespace) -> int:
             f"of that week, {monday_of(args.start)}",
             file=sys.stderr,
         )
-    options = ScoreOptions(
+    options = batch.ScoreOptions(
         fmt=fmt,
-        lines=several and args.output is None,
+        lines=several and to_stdout,
         assessment=args.assessment,
         lang=args.lang,
         start=args.start,
         weeks=args.weeks,
         previous=args.previous,
+        csv_flavour=args.csv_flavour or "plain",
+        stdin=read_stdin([*args.answers, args.previous]),
+        name_files=several,
+        benchmark=args.benchmark,
     )
-    problems: list[str] = []
-    outputs: dict[Path | None, str] = {}
-    lines: list[str] = []
-    for outcome in score_files(args.answers, options, args.jobs):
-        for note in outcome.notes:
-            print(f"smcheck: note: {printable(note)}", file=sys.stderr)
-        problems += outcome.problems
-        if outcome.text is None:
-            continue
-        if options.lines:
-            lines.append(outcome.text)
-            continue
-        path = outcome.path
-        target = args.output / f"{path.stem}.plan.{fmt}" if several else args.output
-        if target in outputs:
-            problems.append(f"{path}: would write {target} a second time; rename one answers file")
-            continue
-        outputs[target] = outcome.text
-    if problems:
-        raise SmcheckError("\n".join(problems))
-    if lines:
-        _out("".join(lines))
-    _check_targets([t for t in outputs if t is not None], args.answers, args.force)
-    if None in outputs:
-        _out(outputs[None])
-    write_all_atomic([(target, text) for target, text in outputs.items() if target is not None])
-    return EXIT_OK
+    if args.benchmark is not None:  # read once, here: forked workers inherit it
+        from smcheck.files.portfolio_input import load_peers
+
+        given = find_assessment(args.assessment) if args.assessment else None
+        load_peers(
+            args.benchmark,
+            given,
+            lambda x: print(f"smcheck: note: {printable(x)}", file=sys.stderr),
+        )
+    outcomes = batch.score_files(args.answers, options, args.jobs)
+    if options.lines:
+        return batch.stream_lines(outcomes, args.keep_going)
+    if several:
+        return batch.write_folder(
+            outcomes, args.output, fmt, args.answers, args.force, args.keep_going
+        )
+    return batch.write_one(outcomes, args.output, args.answers, args.force)
 
 
 def cmd_compare(args: argparse.Namespace) -> int:
+    from smcheck.cli.batch import load
     from smcheck.core.compare import compare
     from smcheck.files.catalog import find_assessment
-    from smcheck.files.export.comparison import (
-        comparison_json,
-        comparison_markdown,
-        comparison_text,
-        comparison_toml,
-    )
-    from smcheck.files.session import load_session_file as load_answers
 
-    fmt = args.format
-    if fmt is None:
-        suffix = args.output.suffix.lstrip(".").lower() if args.output else ""
-        fmt = suffix if suffix in COMPARE_FORMATS else "text"
+    fmt = output_format(args.output, args.format, COMPARE_FORMATS, "text")
+    refuse_pdf_on_terminal(fmt, args.output)
     assessment = find_assessment(args.assessment) if args.assessment else None
+    stdin = read_stdin(args.answers)
     problems: list[str] = []
     loaded = []
     for path in args.answers:
         try:
-            loaded.append((path.stem, *load_answers(path, assessment)))
+            stem = "stdin" if is_stdin(path) else path.stem
+            loaded.append((stem, *load(path, assessment, stdin)))
         except InvalidFile as exc:
             problems += [str(p) for p in exc.problems]
     if problems:
@@ -258,17 +195,28 @@ def cmd_compare(args: argparse.Namespace) -> int:
         lang,
         today=date.today(),
     )
-    renderers = {
-        "text": comparison_text,
-        "toml": comparison_toml,
-        "json": comparison_json,
-        "md": comparison_markdown,
-    }
-    text = renderers[fmt](c)
-    if args.output is not None:
-        _check_targets([args.output], args.answers, args.force)
-    _write(args.output, text)
+    data = _render_comparison(c, fmt)
+    if args.output is not None and not is_stdin(args.output):
+        check_targets([args.output], args.answers, args.force)
+    write(args.output, data)
     return EXIT_OK
+
+
+def _render_comparison(c: Comparison, fmt: str) -> str | bytes:
+    """The comparison in ``fmt``; the report's libraries are imported only for HTML and PDF."""
+    if fmt in ("html", "pdf"):
+        from smcheck.files.export import report
+
+        return report.comparison_pdf(c) if fmt == "pdf" else report.comparison_html(c)
+    from smcheck.files.export import comparison as export
+
+    renderers = {
+        "text": export.comparison_text,
+        "toml": export.comparison_toml,
+        "json": export.comparison_json,
+        "md": export.comparison_markdown,
+    }
+    return renderers[fmt](c)
 
 
 def cmd_validate(args: argparse.Namespace) -> int:
@@ -339,6 +287,7 @@ def cmd_run(args: argparse.Namespace) -> int:
         lang=lang,
         theme=settings.theme,
         remembered_lang=settings.lang,
+        lang_given=args.lang is not None,
         assessment=assessment,
         resume=args.resume,
         interview=args.interview,

@@ -13,7 +13,15 @@ from datetime import date
 from pathlib import Path
 
 from smcheck import __version__
-from smcheck.cli.commands import COMMANDS, COMPARE_FORMATS, EXIT_ERROR, EXIT_OK, FORMATS, _err
+from smcheck.cli.commands import (
+    COMMANDS,
+    COMPARE_FORMATS,
+    CSV_FLAVOURS,
+    EXIT_ERROR,
+    EXIT_OK,
+    FORMATS,
+)
+from smcheck.cli.output import drop_stdout, err, out
 from smcheck.core.errors import InvalidFile, SmcheckError
 
 RUN_OPTIONS = ("--lang", "-a", "--assessment", "--resume", "--interview", "--plain")
@@ -50,15 +58,29 @@ def _weeks(value: str) -> int:
     return n
 
 
+EXIT_CODES = """\
+exit codes:
+  0    done (validate: every file is valid)
+  2    a usage error (argparse's message), invalid data (one line per problem:
+       FILE:LINE: field: message) or a file that could not be written. Nothing
+       is written then; but with --keep-going the good files' results are, and
+       JSON lines already on stdout stay
+  130  interrupted (ctrl+c)
+"""
+
+
 def parser() -> argparse.ArgumentParser:
     """The argument parser for every command."""
     p = argparse.ArgumentParser(
         prog="smcheck",
-        description="How ready is your organisation for social media? Scores the typical excuses "
-        "and hands you starter goals and a first-iteration plan.",
-        epilog="Without a command smcheck runs the interactive check, and takes run's options: "
-        "smcheck [--lang de|en] [--interview] [--plain] [--resume ID] [-a ID|PATH] "
-        "(see: smcheck run --help).",
+        # the exit codes keep their lines; so the description is wrapped here
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+        description="How ready is your organisation for social media? Scores the typical\n"
+        "excuses and hands you starter goals and a first-iteration plan.",
+        epilog="Without a command smcheck runs the interactive check, and takes run's options:\n"
+        "smcheck [--lang de|en] [--interview] [--plain] [--resume ID] [-a ID|PATH]\n"
+        "(see: smcheck run --help). Answers files may be - for standard input, and\n"
+        "-o - writes to standard output.\n\n" + EXIT_CODES,
     )
     p.add_argument("--version", action="version", version=f"smcheck {__version__}")
     sub = p.add_subparsers(dest="command", metavar="COMMAND")
@@ -139,14 +161,27 @@ def parser() -> argparse.ArgumentParser:
     tp.add_argument("--quick", action="store_true", help="only the quick check's questions")
     tp.add_argument("--lang", choices=["de", "en"], help="language (default: the system's)")
     tp.add_argument(
-        "-o", "--output", type=Path, metavar="FILE", help="write here instead of stdout"
+        "-o",
+        "--output",
+        type=Path,
+        metavar="FILE",
+        help="write here (a .toml name) instead of stdout; - is stdout",
     )
     tp.add_argument("--force", action="store_true", help="replace an existing output file")
 
     sp = sub.add_parser(
-        "score", help="score answers and make starter goals and a first-iteration plan"
+        "score",
+        help="score answers and make starter goals and a first-iteration plan",
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+        epilog=EXIT_CODES,
     )
-    sp.add_argument("answers", nargs="+", type=Path, metavar="ANSWERS", help="answers file(s)")
+    sp.add_argument(
+        "answers",
+        nargs="+",
+        type=Path,
+        metavar="ANSWERS",
+        help="answers file(s), folders of them, or - for standard input",
+    )
     sp.add_argument(
         "-a",
         "--assessment",
@@ -154,9 +189,24 @@ def parser() -> argparse.ArgumentParser:
         help="assessment (default: the one named in the answers)",
     )
     sp.add_argument(
-        "-o", "--output", type=Path, metavar="FILE", help="file, or folder for several answers"
+        "-o",
+        "--output",
+        type=Path,
+        metavar="FILE",
+        help="file (its suffix says the format), folder for several answers, or - for stdout",
     )
     sp.add_argument("--format", choices=FORMATS, help="default: from -o's suffix, else toml")
+    sp.add_argument(
+        "--csv-flavour",
+        choices=CSV_FLAVOURS,
+        help="plain (RFC 4180, the default), excel (a byte-order mark, ';' in German) or "
+        "gitlab (the columns of GitLab's issue import)",
+    )
+    sp.add_argument(
+        "--keep-going",
+        action="store_true",
+        help="with several files: score every good one, name each bad one on stderr, exit 2",
+    )
     sp.add_argument(
         "--previous",
         type=Path,
@@ -172,6 +222,12 @@ def parser() -> argparse.ArgumentParser:
     sp.add_argument(
         "--weeks", type=_weeks, default=6, metavar="N", help="iteration length, 4-12 (default 6)"
     )
+    sp.add_argument(
+        "--benchmark",
+        type=Path,
+        metavar="FOLDER",
+        help="a portfolio of answers files: adds the percentiles among comparable organisations",
+    )
     sp.add_argument("--lang", choices=["de", "en"], help="language (default: the answers')")
     sp.add_argument("--force", action="store_true", help="replace existing output files")
     sp.add_argument(
@@ -184,7 +240,11 @@ def parser() -> argparse.ArgumentParser:
 
     cp = sub.add_parser("compare", help="compare the answers of several respondents side by side")
     cp.add_argument(
-        "answers", nargs="+", type=Path, metavar="ANSWERS", help="two or more answers files"
+        "answers",
+        nargs="+",
+        type=Path,
+        metavar="ANSWERS",
+        help="two or more answers files (one may be - for standard input)",
     )
     cp.add_argument(
         "-a",
@@ -193,13 +253,21 @@ def parser() -> argparse.ArgumentParser:
         help="assessment (default: the one named in the answers)",
     )
     cp.add_argument(
-        "-o", "--output", type=Path, metavar="FILE", help="write here instead of stdout"
+        "-o",
+        "--output",
+        type=Path,
+        metavar="FILE",
+        help="write here (its suffix says the format) instead of stdout; - is stdout",
     )
     cp.add_argument(
         "--format", choices=COMPARE_FORMATS, help="default: from -o's suffix, else text"
     )
     cp.add_argument("--lang", choices=["de", "en"], help="language (default: the first answers')")
     cp.add_argument("--force", action="store_true", help="replace an existing output file")
+
+    from smcheck.cli.portfolio import add_parser as add_portfolio
+
+    add_portfolio(sub)
 
     vp = sub.add_parser(
         "validate", help="check assessment or answers files (exit 0 valid, 2 invalid)"
@@ -210,8 +278,20 @@ def parser() -> argparse.ArgumentParser:
     )
 
     sc = sub.add_parser("schema", help="print the JSON Schema of a file format")
+    # every kind of smcheck.files.schemas.KINDS (not imported here: it loads every model;
+    # tests/test_cli_conventions.py checks that the two agree)
     sc.add_argument(
-        "kind", choices=["plan", "answers", "assessment", "config", "comparison", "journal"]
+        "kind",
+        choices=[
+            "plan",
+            "answers",
+            "assessment",
+            "config",
+            "comparison",
+            "journal",
+            "portfolio",
+            "session-index",
+        ],
     )
     return p
 
@@ -245,28 +325,27 @@ def main(argv: Sequence[str] | None = None) -> int:
         return exc.code if isinstance(exc.code, int) else EXIT_ERROR
     if args.command is None:
         args = parser().parse_args(["run"])
-    from smcheck.cli.commands import _drop_stdout, _out
-
     try:
-        code = COMMANDS[args.command](args)
-        _out("")  # flushed here, a failure is one error line; at exit it would be a traceback
+        handler = getattr(args, "handler", None) or COMMANDS[args.command]
+        code = handler(args)
+        out("")  # flushed here, a failure is one error line; at exit it would be a traceback
         return code
     except InvalidFile as exc:
-        _err("\n".join(str(p) for p in exc.problems))
+        err("\n".join(str(p) for p in exc.problems))
     except SmcheckError as exc:
-        _err(str(exc))
+        err(str(exc))
     except KeyboardInterrupt:
         return 130
     except BrokenPipeError:  # the reader stopped early (`| head`): end quietly, as Unix tools do
-        _drop_stdout()
+        drop_stdout()
         return EXIT_OK
     except OSError as exc:  # from a write not made by _out (the plain prompts write their own)
         try:
-            _out("")  # if standard output is what failed, it fails again and says so
+            out("")  # if standard output is what failed, it fails again and says so
         except BrokenPipeError:
             return EXIT_OK
         except SmcheckError as failed:
-            _err(str(failed))
+            err(str(failed))
         else:
-            _err(f"{exc.filename}: {exc.strerror}" if exc.filename else str(exc.strerror or exc))
+            err(f"{exc.filename}: {exc.strerror}" if exc.filename else str(exc.strerror or exc))
     return EXIT_ERROR

@@ -58,11 +58,24 @@ def first_problems(lines: list[str], limit: int = MAX_PROBLEMS) -> list[str]:
     return [*lines[:limit], f"… and {len(lines) - limit:,} more problems"]
 
 
+_MD_ENTITY = re.compile(r"&(?=#?[0-9A-Za-z]+;)")
+"""An ``&`` a renderer would read as the start of an entity (``&amp;``, ``&#60;``)."""
+_MD_TAG = re.compile(r"<(?=[A-Za-z/!?])")
+"""A ``<`` a renderer would read as the start of a tag, a comment or an autolink."""
+_MD_BLOCK = re.compile(r"^(?:[#>+-]|\d+[.)])")
+"""What makes a line a heading, a quote or a list: harmless inside a line, escaped anyway."""
+
+
 def md_escape(text: str) -> str:
-    """User text made inert in Markdown: no markup, no HTML, no line breaks."""
+    """User text made inert in Markdown: no markup, no HTML, no line breaks.
+
+    ``&`` and ``<`` become ``&amp;`` and ``&lt;`` only where a renderer would otherwise read an
+    entity or a tag; elsewhere (R&D, 3 < 4, a -> b) they stay as typed, so the Markdown reads
+    well as plain text too."""
     text = one_line(text)
-    text = text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
-    return _MD_SPECIAL.sub(r"\\\1", text)
+    text = _MD_TAG.sub("&lt;", _MD_ENTITY.sub("&amp;", text))
+    text = _MD_SPECIAL.sub(r"\\\1", text)
+    return _MD_BLOCK.sub(lambda m: m.group(0)[:-1] + "\\" + m.group(0)[-1], text, count=1)
 
 
 _MONTHS_EN = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")

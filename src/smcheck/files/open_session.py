@@ -43,7 +43,7 @@ from smcheck.core.walk import Walk
 from smcheck.files.journal import Journal, entry_between, sync_folder
 from smcheck.files.session import (
     SessionLock,
-    comparison_report,
+    comparison_reports,
     engagement_comparison,
     engagement_of,
     erase_session,
@@ -395,6 +395,7 @@ class OpenSession:
         """Every respondent of the engagement side by side."""
         return engagement_comparison(self.assessment, self.id, self.answers, self.answers.lang)
 
-    def comparison_report(self) -> str:
-        """The client report of several respondents: comparison and combined plan (else "")."""
-        return comparison_report(self.assessment, self.id, self.answers, self.answers.lang)
+    def comparison_reports(self) -> dict[str, str | bytes]:
+        """The client report of several respondents (comparison and combined plan) by format
+        suffix: md, html, pdf; empty with one respondent."""
+        return comparison_reports(self.assessment, self.id, self.answers, self.answers.lang)

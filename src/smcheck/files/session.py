@@ -183,34 +183,39 @@ def load_session(session_id: str) -> tuple[Answers, Assessment]:
     return answers, a
 
 
+def _listed_info(path: Path) -> SessionInfo:
+    """One session as the lists show it, read and validated in full."""
+    try:
+        answers, a = load_session_file(path)
+    except InvalidFile as exc:
+        return SessionInfo(path.stem, path, problem=str(exc.problems[0]))
+    given, total = progress(answers, a)
+    return SessionInfo(
+        path.stem,
+        path,
+        answers.organisation.name,
+        a.id,
+        answers.scope,
+        answers.updated,
+        answers.completed,
+        given,
+        total,
+        respondent=answers.respondent.name,
+    )
+
+
 def list_sessions() -> list[SessionInfo]:
-    """Every saved session, most recently changed first; broken files are listed with their problem."""
+    """Every saved session, most recently changed first; broken files are listed with their
+    problem. Unchanged sessions come from the index (:mod:`smcheck.files.session_index`)."""
+    from smcheck.files.session_index import assessments_fingerprint, listed
+
     folder = sessions_dir()
     if not folder.is_dir():
         return []
-    found: list[SessionInfo] = []
-    for path in folder.glob("*.toml"):
-        if not SESSION_ID.fullmatch(path.stem):
-            continue
-        try:
-            answers, a = load_session_file(path)
-        except InvalidFile as exc:
-            found.append(SessionInfo(path.stem, path, problem=str(exc.problems[0])))
-            continue
-        given, total = progress(answers, a)
-        found.append(
-            SessionInfo(
-                path.stem,
-                path,
-                answers.organisation.name,
-                a.id,
-                answers.scope,
-                answers.updated,
-                answers.completed,
-                given,
-                total,
-            )
-        )
+    paths = [p for p in folder.glob("*.toml") if SESSION_ID.fullmatch(p.stem)]
+    if not paths:
+        return []
+    found = listed(paths, assessments_fingerprint(), _listed_info, checked=True)
     epoch = datetime.min.replace(tzinfo=UTC)
     found.sort(key=lambda s: (_aware(s.updated) or epoch, s.id), reverse=True)
     return found
@@ -299,6 +304,9 @@ def erase_session(session_id: str) -> list[Path]:
         raise SmcheckError(f"session {session_id} could not be erased: {exc}") from None
     finally:
         lock.release()
+    from smcheck.files.session_index import forget
+
+    forget(session_id)  # the index summarises the session: its organisation's name, too
     for folder in {p.parent for p in files}:
         sync_folder(folder)
     return files
@@ -371,14 +379,19 @@ def engagement_comparison(
     )
 
 
-def comparison_report(a: Assessment, session_id: str, answers: Answers, lang: Lang) -> str:
+def comparison_reports(
+    a: Assessment, session_id: str, answers: Answers, lang: Lang
+) -> dict[str, str | bytes]:
     """The client report of an interview with several respondents (the comparison and the one
-    plan from the combined view); empty otherwise."""
+    plan from the combined view) in every report format, by suffix (md, html, pdf); empty
+    otherwise."""
     if not answers.interview or len(respondents(engagement_of(session_id, answers))) < 2:
-        return ""
+        return {}
     from smcheck.files.export.comparison import comparison_markdown
+    from smcheck.files.export.report import comparison_html, comparison_pdf
 
     try:
-        return comparison_markdown(engagement_comparison(a, session_id, answers, lang))
+        c = engagement_comparison(a, session_id, answers, lang)
     except SmcheckError:
-        return ""
+        return {}
+    return {"md": comparison_markdown(c), "html": comparison_html(c), "pdf": comparison_pdf(c)}

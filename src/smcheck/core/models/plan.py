@@ -9,6 +9,7 @@ from pydantic import Field
 
 from smcheck.core.models.answers import Organisation, Respondent, Scope
 from smcheck.core.models.common import Effort, Id, Lang, OwnerRole, Phase, Strict
+from smcheck.core.models.portfolio import Benchmark
 
 PLAN_SCHEMA = "smcheck.plan/2"
 PLAN_SCHEMAS = ("smcheck.plan/1", PLAN_SCHEMA)
@@ -277,6 +278,13 @@ class Source(Strict):
     objectives: dict[Id, str] = Field(
         default_factory=dict, description="The names of the chosen objectives, by id."
     )
+    file: str | None = Field(
+        default=None,
+        description="The answers file the plan was scored from, as named on the command line "
+        "(<stdin> for standard input), when smcheck score scored several at once: a line of "
+        "JSON lines, a plan in -o FOLDER. Absent otherwise, so that one file's plan is the "
+        "same wherever it was made.",
+    )
 
 
 class Plan(Strict):
@@ -309,4 +317,8 @@ class Plan(Strict):
     remarks: list[str] = Field(
         default_factory=list,
         description="Sentences about the plan itself: the start date, holidays, suggestions.",
+    )
+    benchmark: Benchmark | None = Field(
+        default=None,
+        description="Percentiles among comparable organisations (smcheck score --benchmark).",
     )

@@ -1,18 +1,22 @@
 """Exports of a plan: TOML (primary), JSON with the same structure, Markdown for people.
 
 CSV (tasks for spreadsheets and issue trackers) and iCalendar (phase windows) are extra
-formats; their modules are imported only when used.
+formats, and the HTML and PDF reports (:mod:`smcheck.files.export.report`) too; their modules
+are imported only when used.
 """
 
 from __future__ import annotations
 
 import json
-from typing import Literal
+from typing import TYPE_CHECKING, Literal
 
 import tomli_w
 
 from smcheck.core.models.plan import Plan
 from smcheck.files.export.markdown import to_markdown
+
+if TYPE_CHECKING:
+    from smcheck.files.export.csv import Flavour
 
 Format = Literal["toml", "json", "md"]
 FORMATS: tuple[Format, ...] = ("toml", "json", "md")
@@ -20,6 +24,9 @@ FORMATS: tuple[Format, ...] = ("toml", "json", "md")
 AllFormat = Literal["toml", "json", "md", "csv", "ics"]
 ALL_FORMATS: tuple[AllFormat, ...] = ("toml", "json", "md", "csv", "ics")
 """Every format :func:`render` knows."""
+ReportFormat = Literal["html", "pdf"]
+REPORT_FORMATS: tuple[ReportFormat, ...] = ("html", "pdf")
+"""The reports for people beside the Markdown: see :func:`render_report`."""
 
 
 def to_toml(plan: Plan) -> str:
@@ -38,8 +45,8 @@ def to_json(plan: Plan, *, compact: bool = False) -> str:
     return json.dumps(data, ensure_ascii=False, indent=2) + "\n"
 
 
-def render(plan: Plan, fmt: AllFormat) -> str:
-    """The plan in ``fmt``."""
+def render(plan: Plan, fmt: AllFormat, *, csv_flavour: Flavour = "plain") -> str:
+    """The plan in ``fmt``; ``csv_flavour``: see :func:`smcheck.files.export.csv.to_csv`."""
     if fmt == "toml":
         return to_toml(plan)
     if fmt == "json":
@@ -47,7 +54,7 @@ def render(plan: Plan, fmt: AllFormat) -> str:
     if fmt == "csv":
         from smcheck.files.export.csv import to_csv
 
-        return to_csv(plan)
+        return to_csv(plan, csv_flavour)
     if fmt == "ics":
         from smcheck.files.export.ics import to_ics
 
@@ -55,12 +62,25 @@ def render(plan: Plan, fmt: AllFormat) -> str:
     return to_markdown(plan)
 
 
+def render_report(plan: Plan, fmt: ReportFormat) -> str | bytes:
+    """The plan's report for people as one self-contained HTML page (text) or a PDF (bytes).
+
+    Their libraries (a template engine, charts, PDF) are imported only here, so that the other
+    formats do not wait for them."""
+    from smcheck.files.export import report
+
+    return report.plan_pdf(plan) if fmt == "pdf" else report.plan_html(plan)
+
+
 __all__ = [
     "ALL_FORMATS",
     "FORMATS",
+    "REPORT_FORMATS",
     "AllFormat",
     "Format",
+    "ReportFormat",
     "render",
+    "render_report",
     "to_json",
     "to_markdown",
     "to_toml",

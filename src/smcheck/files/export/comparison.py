@@ -12,6 +12,7 @@ from smcheck.core.models.common import Role
 from smcheck.core.models.comparison import ROLES, Comparison
 from smcheck.core.text import bar, md_escape, one_line
 from smcheck.core.texts import t
+from smcheck.files.export.markdown import source_line
 
 LABEL_WIDTH = 12
 """Respondent labels are cut to this many characters in the terminal table."""
@@ -107,7 +108,7 @@ def comparison_text(c: Comparison) -> str:
     lang = c.lang
     out = [
         f"{t('report.title', lang)}: {t('comparison.title', lang)} · {one_line(c.assessment_title)} "
-        f"({c.assessment} {c.assessment_version}, {c.scope})",
+        f"· {t('report.version', lang, version=c.assessment_version)} · {t(f'scope.{c.scope}', lang)}",
         "",
     ]
     out += [*_table(_people(c, _short, one_line), {0, 3, 5}), ""]
@@ -171,13 +172,12 @@ def comparison_markdown(c: Comparison) -> str:
     from smcheck.files.export.markdown import plan_section
 
     lang = c.lang
-    out = comparison_section(c)
+    title = t("report.title", lang)
+    if c.plan is not None and c.plan.organisation.name:  # the organisation is known from its plan
+        title += f" {t('report.for', lang)} {md_escape(c.plan.organisation.name)}"
+    out = [f"# {title}", "", *comparison_section(c)]
     if c.plan is not None:
-        org = c.plan.organisation
-        title = t("report.title", lang)
-        if org.name:
-            title += f" {t('report.for', lang)} {md_escape(org.name)}"
-        out = [f"# {title}", "", *out, *plan_section(c.plan)]
+        out += plan_section(c.plan)
     out += [f"---\n{t('report.generated', lang)} {c.generator}", ""]
     return "\n".join(out)
 
@@ -188,7 +188,7 @@ def comparison_section(c: Comparison) -> list[str]:
     out = [
         f"## {t('comparison.title', lang)}",
         "",
-        f"*{md_escape(c.assessment_title)}* ({c.assessment} {c.assessment_version}, {c.scope})",
+        source_line(md_escape(c.assessment_title), c.assessment_version, c.scope, lang),
         "",
     ]
     people = _people(c, md_escape, md_escape)
@@ -236,8 +236,8 @@ def comparison_section(c: Comparison) -> list[str]:
                 f"{t('role.team', lang)} {q.team})"
                 for q in g.questions
             ]
-        if c.more_gaps:
-            out.append(t("comparison.more-gaps", lang, n=c.more_gaps))
+        if c.more_gaps:  # after a blank line, or it joins the last item of the list
+            out += ["", t("comparison.more-gaps", lang, n=c.more_gaps)]
     else:
         out.append(
             t(

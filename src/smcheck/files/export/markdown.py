@@ -7,6 +7,7 @@ from smcheck.core.models.plan import Goal, GoalProgress, Plan, Result, StartPoin
 from smcheck.core.planning import format_amount
 from smcheck.core.text import bar, format_date, md_escape, one_line
 from smcheck.core.texts import KEYS, t
+from smcheck.files.export.portfolio import benchmark_lines
 
 
 def _span(weeks: tuple[int, int]) -> str:
@@ -94,6 +95,12 @@ def _goal_line(g: Goal, plan: Plan) -> str:
     return line
 
 
+def source_line(title: str, version: str, scope: str, lang: Lang) -> str:
+    """The questionnaire a report comes from, in words: "*Title* · version 1.1 · quick check"
+    (its id stays in the machine files)."""
+    return f"*{title}* · {t('report.version', lang, version=version)} · {t(f'scope.{scope}', lang)}"
+
+
 def to_markdown(plan: Plan) -> str:
     """A readable report for the client: stage, bars per dimension, blockers with their
     counter-positions, the start point against the previous iteration, shared notes, goals and
@@ -106,16 +113,22 @@ def to_markdown(plan: Plan) -> str:
         title += f" {t('report.for', lang)} {md_escape(org.name)}"
     out += [f"# {title}", ""]
     out.append(
-        f"*{md_escape(plan.source.assessment_title)}* ({plan.source.assessment} "
-        f"{plan.source.assessment_version}, {plan.source.scope})"
+        source_line(
+            md_escape(plan.source.assessment_title),
+            plan.source.assessment_version,
+            plan.source.scope,
+            lang,
+        )
     )
     if plan.respondent.name or plan.respondent.role:
         who = md_escape(plan.respondent.name) + " · " if plan.respondent.name else ""
-        out.append(
-            f"{t('report.respondent', lang)}: {who}{t(f'role.{plan.respondent.role}', lang)}"
-        )
+        out += [  # a paragraph of its own: a single line break would join the two lines
+            "",
+            f"{t('report.respondent', lang)}: {who}{t(f'role.{plan.respondent.role}', lang)}",
+        ]
     out.append("")
     out += result_section(plan)
+    out += benchmark_lines(plan)  # only with `smcheck score --benchmark`
     out += plan_section(plan)
     out += [f"---\n{t('report.generated', lang)} {plan.generator}", ""]
     return "\n".join(out)
@@ -142,6 +155,8 @@ def result_section(plan: Plan) -> list[str]:
         chosen = ", ".join(md_escape(titles.get(o, o)) for o in org.objectives)
         out.append(f"{t('report.objectives', lang)}: {chosen}")
     if org.company_goals:
+        if org.objectives:
+            out.append("")  # each line its own paragraph, not joined into one
         out.append(
             f"{t('report.company-goals', lang)}: "
             + "; ".join(md_escape(g) for g in org.company_goals)
