@@ -164,3 +164,9 @@ class Answers(Strict):
         default_factory=dict,
         description="Edited starter goals by goal id (a KPI id or enable-DIMENSION).",
     )
+    benchmark: StrictBool = Field(
+        default=True,
+        description="May these answers count, without any name, in benchmarks and portfolio "
+        "statistics of whoever holds them (smcheck portfolio, smcheck score --benchmark)? "
+        "false leaves the whole organisation out.",
+    )
