@@ -39,6 +39,12 @@ class SessionInfo:
     given: int = 0
     total: int = 0
     problem: str | None = None
+    respondent: str = ""
+
+    @property
+    def done(self) -> bool:
+        """Completed with every question in its scope answered (it opens at its results)."""
+        return self.problem is None and self.completed is not None and self.given >= self.total
 
 
 @dataclass(frozen=True)
@@ -117,9 +123,11 @@ def _session_data(path: Path) -> dict[str, Any]:
 
 
 def _session_info(path: Path, assessments: dict[tuple[str, str], AssessmentInfo]) -> SessionInfo:
+    """One session file as the lists show it (the one place a session is read for a list)."""
     try:
         data = _session_data(path)
         org = data.get("organisation", {}).get("name", "")
+        respondent = data.get("respondent", {}).get("name", "")
         scope = str(data.get("scope", "full"))
         info = assessments.get((str(data["assessment"]), str(data["assessment_version"])))
         answers = data.get("answers", {})
@@ -146,6 +154,7 @@ def _session_info(path: Path, assessments: dict[tuple[str, str], AssessmentInfo]
             None
             if info
             else f"{path}: assessment: {data['assessment']} {data['assessment_version']} is not installed",
+            respondent=str(respondent),
         )
     except InvalidFile as exc:
         return SessionInfo(path.stem, path, problem=str(exc.problems[0]))
@@ -161,7 +170,14 @@ def session_infos(assessments: list[AssessmentInfo]) -> list[SessionInfo]:
     if not folder.is_dir():
         return []
     known = {(a.id, a.version): a for a in assessments if a.problem is None}
-    found = [_session_info(p, known) for p in folder.glob("*.toml") if SESSION_ID.fullmatch(p.stem)]
+    paths = [p for p in folder.glob("*.toml") if SESSION_ID.fullmatch(p.stem)]
+    if not paths:
+        return []
+    from smcheck.files.session_index import assessments_fingerprint, listed
+
+    found = listed(
+        paths, assessments_fingerprint(), lambda p: _session_info(p, known), checked=False
+    )
     found.sort(key=lambda s: (s.updated.timestamp() if s.updated else 0.0, s.id), reverse=True)
     return found
 

@@ -11,10 +11,30 @@ from smcheck.core.models.answers import Answers
 from smcheck.core.models.assessment import Assessment
 from smcheck.core.models.comparison import Comparison
 from smcheck.core.models.plan import Plan
+from smcheck.core.models.portfolio import Portfolio
+from smcheck.core.models.session_index import SessionIndex
 from smcheck.files.config import Config
 
-Kind = Literal["plan", "answers", "assessment", "config", "comparison", "journal"]
-KINDS: tuple[Kind, ...] = ("plan", "answers", "assessment", "config", "comparison", "journal")
+Kind = Literal[
+    "plan",
+    "answers",
+    "assessment",
+    "config",
+    "comparison",
+    "journal",
+    "portfolio",
+    "session-index",
+]
+KINDS: tuple[Kind, ...] = (
+    "plan",
+    "answers",
+    "assessment",
+    "config",
+    "comparison",
+    "journal",
+    "portfolio",
+    "session-index",
+)
 
 _MODELS: dict[str, tuple[type[BaseModel], Literal["validation", "serialization"]]] = {
     "plan": (Plan, "serialization"),
@@ -22,6 +42,8 @@ _MODELS: dict[str, tuple[type[BaseModel], Literal["validation", "serialization"]
     "assessment": (Assessment, "validation"),
     "config": (Config, "validation"),
     "comparison": (Comparison, "serialization"),
+    "portfolio": (Portfolio, "serialization"),
+    "session-index": (SessionIndex, "serialization"),
 }
 
 
@@ -32,6 +54,8 @@ VERSIONS: dict[Kind, int] = {
     "config": 1,
     "comparison": 2,
     "journal": 1,
+    "portfolio": 1,
+    "session-index": 1,
 }
 """The schema version smcheck writes, per kind (the number after the slash)."""
 
