@@ -72,13 +72,15 @@ def _ids(lang: Lang) -> set[str]:
 
 
 def _visible(app: object) -> str:
-    """Everything drawn on the current screen, as the terminal shows it."""
-    lines = app.screen._compositor.render_update(full=True)  # type: ignore[attr-defined]
-    del lines
-    from textual.strip import Strip
+    """Everything drawn in the terminal (dialogs and the screen under them), line by line, read
+    from the app's own screenshot."""
+    import html
 
-    strips: list[Strip] = app.screen._compositor.render_strips()  # type: ignore[attr-defined]
-    return "\n".join("".join(seg.text for seg in strip) for strip in strips)
+    svg = app.export_screenshot()  # type: ignore[attr-defined]
+    rows: dict[float, list[tuple[float, str]]] = {}
+    for x, y, text in re.findall(r'<text[^>]*?x="([\d.]+)" y="([\d.]+)"[^>]*>(.*?)</text>', svg):
+        rows.setdefault(float(y), []).append((float(x), html.unescape(text).replace("\xa0", " ")))
+    return "\n".join("".join(t for _, t in sorted(row)) for _, row in sorted(rows.items()))
 
 
 @pytest.mark.parametrize("lang", ["de", "en"])
@@ -139,3 +141,31 @@ def test_no_screen_of_the_walk_and_no_report_shows_a_questionnaire_id(
             found = pattern.findall(text)
             assert not found, (path.name, found)
     assert {p.suffix for p in reports} >= {".md", ".html"}
+
+
+def test_the_export_dialog_names_every_format_it_writes_at_80x24(
+    tmp_path: Path, smcheck_home: Path
+) -> None:
+    app = make_app(tmp_path, lang="de")
+    seen: list[str] = []
+
+    async def script(pilot: Pilot[None]) -> None:
+        await pilot.press("enter")
+        await type_text(pilot, "Korn")
+        await pilot.press("ctrl+n")
+        for value in "2213431232":
+            await pilot.press(value, "enter")
+        await pilot.press("r")
+        await pilot.pause()
+        await pilot.press("enter")
+        await pilot.pause()
+        await pilot.press("ctrl+e")
+        await pilot.pause()
+        assert type(app.screen).__name__ == "ExportDialog"
+        seen.append(_visible(app))
+
+    drive(app, script)
+    # the dialog's lines: what lies between its left and right border
+    inside = [line.split("█")[1] for line in seen[0].splitlines() if line.count("█") >= 2]
+    flat = " ".join(" ".join(inside).split())
+    assert "TOML, JSON, Markdown, CSV, iCalendar, HTML, PDF." in flat

@@ -270,7 +270,7 @@ class ExportDialog(ModalScreen[tuple[Path, bool] | None], FieldOrder):
     def compose(self) -> ComposeResult:
         with Vertical(classes="dialog"):
             yield Static(Text(t("export.title", self.lang), style="bold"))
-            yield Label(t("export.intro", self.lang, formats=format_names()))
+            yield Static(t("export.intro", self.lang, formats=format_names()), markup=False)
             yield TextField(str(self.base), id="export-path")
             yield Static("", id="export-warning")
             with Horizontal(classes="buttons"):
