@@ -53,7 +53,7 @@ def test_a_questionnaire_that_fails_its_check_is_still_refused_when_chosen_after
         labels = [str(choices.get_option_at_index(i).prompt) for i in range(choices.option_count)]
         assert labels[3:5] == [
             "Start new: Mini check",
-            "  Quick check: 3 questions, about 1 minutes",
+            "  Quick check: 3 questions, about 1 minute",
         ]
         await pilot.press("down", "down")  # from the bundled quick check to the mini one
         await pilot.press("enter")

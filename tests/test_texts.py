@@ -25,12 +25,13 @@ import pytest
 
 from conftest import ROOT
 from smcheck.core import texts
-from smcheck.core.langs import LANGS
+from smcheck.core.langs import LANGS, Lang
 from smcheck.core.models.answers import Confidence, Scope
 from smcheck.core.models.assessment import Kpi
 from smcheck.core.models.common import OwnerRole, Phase, Role
 from smcheck.core.models.plan import GoalStatus
 from smcheck.core.texts import KEYS, BrokenCatalogue, t
+from smcheck.core.walk import check_label
 
 SRC = ROOT / "src" / "smcheck"
 
@@ -280,8 +281,10 @@ def test_the_file_is_read_lazily_and_without_pydantic() -> None:
 
 
 def test_t_fills_in_values() -> None:
-    assert t("start.quick", "en", n=12, min=4) == "Quick check: 12 questions, about 4 minutes"
-    assert t("start.quick", "de", n=12, min=4) == "Schnellcheck: 12 Fragen, etwa 4 Minuten"
+    assert t("count.questions", "en", n=12) == "12 questions"
+    assert t("start.quick", "de", questions="12 Fragen", minutes="4 Minuten") == (
+        "Schnellcheck: 12 Fragen, etwa 4 Minuten"
+    )
     assert t("key.next", "en") == "Next"
     assert t("role.hr", "de") == "Personal"
 
@@ -372,3 +375,19 @@ def test_every_catalogue_key_is_used_in_the_code() -> None:
             )
     unused = sorted(KEYS - used)
     assert not unused, "keys in texts.toml that no code uses:\n" + "\n".join(unused)
+
+
+@pytest.mark.parametrize(
+    ("scope", "questions", "lang", "shown"),
+    [
+        ("quick", 1, "en", "Quick check: 1 question, about 1 minute"),
+        ("quick", 1, "de", "Schnellcheck: 1 Frage, etwa 1 Minute"),
+        ("full", 3, "en", "Full check: 3 questions, about 1 minute"),
+        ("full", 40, "de", "Vollständiger Check: 40 Fragen, etwa 13 Minuten"),
+        ("quick", 12, "en", "Quick check: 12 questions, about 4 minutes"),
+    ],
+)
+def test_a_check_is_offered_with_its_questions_and_minutes_in_the_right_number(
+    scope: Scope, questions: int, lang: Lang, shown: str
+) -> None:
+    assert check_label(scope, questions, lang) == shown

@@ -9,8 +9,11 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
+from smcheck.core.texts import t
+
 if TYPE_CHECKING:  # not imported at run time: the start screen needs no pydantic
-    from smcheck.core.models.answers import Answers
+    from smcheck.core.langs import Lang
+    from smcheck.core.models.answers import Answers, Scope
     from smcheck.core.models.assessment import Assessment, Dimension, Question
 
 
@@ -115,3 +118,15 @@ SECONDS_PER_QUESTION = 20
 def minutes(questions: int) -> int:
     """About how many minutes ``questions`` questions take (at least one)."""
     return max(1, round(questions * SECONDS_PER_QUESTION / 60))
+
+
+def check_label(scope: Scope, questions: int, lang: Lang) -> str:
+    """A check as the start screen and the plain mode offer it: its name, how many questions
+    and about how many minutes, each in the right number ("1 question", "about 1 minute")."""
+    mins = minutes(questions)
+    return t(
+        "start.quick" if scope == "quick" else "start.full",
+        lang,
+        questions=t("count.question" if questions == 1 else "count.questions", lang, n=questions),
+        minutes=t("count.minute" if mins == 1 else "count.minutes", lang, n=mins),
+    )

@@ -43,7 +43,7 @@ from smcheck.core.models.plan import Plan
 from smcheck.core.result_text import wrap_text
 from smcheck.core.text import format_date, one_line, printable
 from smcheck.core.texts import t
-from smcheck.core.walk import Profile, Walk, is_open, minutes
+from smcheck.core.walk import Profile, Walk, check_label, is_open
 from smcheck.files.catalog import entries, find_assessment, load_assessment
 from smcheck.files.export.files import (
     default_base,
@@ -211,7 +211,7 @@ class PlainWalk:
                 scopes: list[Scope] = ["quick", "full"] if a.has_quick() else ["full"]
                 for scope in scopes:
                     n = len(a.questions(scope))
-                    label = t(f"start.{scope}", self.lang, n=n, min=minutes(n))
+                    label = check_label(scope, n, self.lang)
                     choices.append(partial(self.start_new, a, scope))
                     self.say(f"  {len(choices)}. {label}")
             for problem in broken:

@@ -19,7 +19,7 @@ from textual.widgets.option_list import Option
 from smcheck.core.errors import InvalidFile
 from smcheck.core.langs import Lang
 from smcheck.core.text import format_date, one_line
-from smcheck.core.walk import minutes
+from smcheck.core.walk import check_label
 from smcheck.screens.base import SmcheckScreen
 from smcheck.screens.fields import ListKeys
 from smcheck.screens.messages import New, Resume, StartChoice
@@ -137,7 +137,7 @@ class StartScreen(ListKeys, SmcheckScreen):
             for scope in scopes:
                 n = a.count(scope)
                 if n:
-                    label = self.t(f"start.{scope}", n=n, min=minutes(n))
+                    label = check_label(scope, n, self.lang)
                     self.choices[f"new:{i}:{scope}"] = New(a, scope)
                     options.append(Option(f"  {label}", id=f"new:{i}:{scope}"))
         done = [s for s in self.sessions if s.done]
