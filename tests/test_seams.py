@@ -164,3 +164,33 @@ def test_textual_serves_page_script_still_reads_what_smchecks_page_gives_it() ->
     for font in ("RobotoMono-VariableFont_wght.ttf", "RobotoMono-Italic-VariableFont_wght.ttf"):
         assert (static / "fonts" / font).is_file()
     assert (static / "css" / "xterm.css").is_file()
+
+
+def test_an_open_select_list_is_a_select_overlay_whose_escape_localise_select_relabels() -> None:
+    from textual.app import App, ComposeResult
+    from textual.widgets import Select
+
+    class Menu(App[None]):
+        def compose(self) -> ComposeResult:
+            yield Select([("one", 1)])
+
+    async def labels() -> tuple[list[str], list[str]]:
+        async with Menu().run_test() as pilot:
+            select = pilot.app.query_one(Select)
+            overlays = list(select.query("SelectOverlay"))
+            before = [
+                b.description
+                for o in overlays
+                for b in o._bindings.key_to_bindings.get("escape", [])
+            ]
+            seams.localise_select(select, "Liste schließen")
+            after = [
+                b.description
+                for o in overlays
+                for b in o._bindings.key_to_bindings.get("escape", [])
+            ]
+            return before, after
+
+    before, after = asyncio.run(labels())
+    assert before == [seams.SELECT_DISMISS]
+    assert after == ["Liste schließen"]

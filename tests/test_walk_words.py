@@ -169,3 +169,23 @@ def test_the_export_dialog_names_every_format_it_writes_at_80x24(
     inside = [line.split("█")[1] for line in seen[0].splitlines() if line.count("█") >= 2]
     flat = " ".join(" ".join(inside).split())
     assert "TOML, JSON, Markdown, CSV, iCalendar, HTML, PDF." in flat
+
+
+@pytest.mark.parametrize(("lang", "label"), [("de", "Liste schließen"), ("en", "Close list")])
+def test_an_open_dropdown_names_its_escape_key_in_the_users_language(
+    tmp_path: Path, smcheck_home: Path, lang: Lang, label: str
+) -> None:
+    app = make_app(tmp_path, lang=lang)
+
+    async def script(pilot: Pilot[None]) -> None:
+        await pilot.press("enter")  # the quick check: the profile
+        assert isinstance(app.screen, ProfileScreen)
+        await pilot.press("tab", "enter")  # from the name to the size, and open its list
+        await pilot.pause()
+        footer = _visible(app).splitlines()[-1]
+        assert f"esc {label}" in footer and "Dismiss" not in footer
+        await pilot.press("escape")
+        await pilot.pause()
+        assert label not in _visible(app).splitlines()[-1]
+
+    drive(app, script)

@@ -18,7 +18,7 @@ from smcheck.core.models.plan import Goal, Plan, Task
 from smcheck.core.text import format_date, one_line
 from smcheck.core.texts import t
 from smcheck.files.export.files import format_names, targets, without_suffix
-from smcheck.screens.fields import FieldOrder, TextField
+from smcheck.screens.fields import Dropdown, FieldOrder, TextField
 from smcheck.screens.messages import GoalChanged
 
 _T = TypeVar("_T")
@@ -178,11 +178,12 @@ class EditGoalDialog(_FormDialog[GoalChanged | None]):
                     "" if explicit is None else f"{explicit:g}", id="target", compact=True
                 )
             yield Label(t("edit.owner", lang))
-            yield Select(
+            yield Dropdown(
                 [(t(f"role.{o}", lang), o) for o in OWNERS],
                 value=g.owner,
                 allow_blank=False,
                 id="owner",
+                lang=lang,
                 compact=True,
             )
             yield Static("", id="edit-error", classes="hidden")
@@ -331,11 +332,12 @@ class RespondentDialog(_FormDialog[tuple[str, str] | None]):
             yield Label(t("dialog.respondent-name", lang))
             yield TextField(self.respondent_name, id="respondent-name", max_length=MAX_NAME)
             yield Label(t("dialog.respondent-role", lang))
-            yield Select(
+            yield Dropdown(
                 [(t(f"role.{r}", lang), r) for r in ROLES],
                 value=self.role,
                 allow_blank=False,
                 id="respondent-role",
+                lang=lang,
             )
             with Horizontal(classes="buttons"):
                 yield Button(t("ok", lang), id="ok", variant="primary")

@@ -2,13 +2,18 @@
 
 from __future__ import annotations
 
-from typing import Any
+from typing import Any, TypeVar
 
 from textual.binding import Binding
 from textual.screen import Screen
-from textual.widgets import Input, OptionList, SelectionList
+from textual.widgets import Input, OptionList, Select, SelectionList
 
+from smcheck.core.langs import Lang
 from smcheck.core.text import printable
+from smcheck.core.texts import t
+from smcheck.seams import localise_select
+
+_V = TypeVar("_V")
 
 
 class TextField(Input):
@@ -20,6 +25,17 @@ class TextField(Input):
 
     def on_mount(self) -> None:
         self.cursor_blink = bool(getattr(self.app, "cursor_blink", True))
+
+
+class Dropdown(Select[_V]):
+    """Textual's Select whose open list names its Esc key in the user's language."""
+
+    def __init__(self, *args: Any, lang: Lang, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.lang = lang
+
+    def on_mount(self) -> None:
+        localise_select(self, t("key.close-list", self.lang))
 
 
 class FieldOrder(Screen[Any]):

@@ -20,7 +20,7 @@ from smcheck.core.text import one_line
 from smcheck.core.texts import t
 from smcheck.files.open_session import OrganisationEdit, RespondentEdit
 from smcheck.screens.base import WalkScreen
-from smcheck.screens.fields import FieldOrder, ListKeys, TextField
+from smcheck.screens.fields import Dropdown, FieldOrder, ListKeys, TextField
 from smcheck.screens.messages import ProfileChanged
 from smcheck.screens.titles import window_title
 from smcheck.seams import QuietFooter, plain_tick
@@ -59,10 +59,11 @@ class ProfileScreen(FieldOrder, ListKeys, WalkScreen):
                 yield Label(self.t("profile.name"))
                 yield TextField(org.name, id="organisation-name", max_length=MAX_NAME, compact=True)
                 yield Label(self.t("profile.size"))
-                yield Select(
+                yield Dropdown(
                     [(s, s) for s in SIZES],
                     value=org.size or Select.NULL,
                     id="organisation-size",
+                    lang=self.lang,
                     prompt=self.t("size.none"),
                     compact=True,
                 )
@@ -102,11 +103,12 @@ class ProfileScreen(FieldOrder, ListKeys, WalkScreen):
                 )
                 yield TextField(who.name, id="respondent-name", max_length=MAX_NAME, compact=True)
                 yield Label(self.t("profile.role-other" if interview else "profile.role"))
-                yield Select(
+                yield Dropdown(
                     [(t(f"role.{r}", lang), r) for r in ROLES],
                     value=who.role,
                     allow_blank=False,
                     id="respondent-role",
+                    lang=self.lang,
                     compact=True,
                 )
             if self.assessment.objectives:
