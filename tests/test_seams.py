@@ -177,7 +177,8 @@ def test_an_open_select_list_is_a_select_overlay_whose_escape_localise_select_re
     async def labels() -> tuple[list[str], list[str]]:
         async with Menu().run_test() as pilot:
             select = pilot.app.query_one(Select)
-            overlays = list(select.query("SelectOverlay"))
+            overlays = [seams.select_list(select)]
+            assert type(overlays[0]).__name__ == "SelectOverlay"
             before = [
                 b.description
                 for o in overlays

@@ -386,3 +386,27 @@ def test_a_completed_check_is_listed_with_its_last_change_and_opens_at_its_resul
         assert "smcheck — Hotel Seeblick" in screen_lines(app)[0]
 
     drive(app, script)
+
+
+def test_keys_typed_right_behind_the_one_that_opens_a_dropdown_choose_in_it(
+    tmp_path: Path, smcheck_home: Path
+) -> None:
+    # ↓ opens the size list; the list takes the focus a moment later, so ↓ ↓ ⏎ typed in the
+    # same breath used to reach the closed dropdown and be lost
+    from textual.widgets import Select
+
+    from tui_helpers import type_ahead
+
+    app = make_app(tmp_path)
+
+    async def script(pilot: Pilot[None]) -> None:
+        await pilot.press("enter")
+        assert isinstance(app.screen, ProfileScreen)
+        await pilot.press("tab")  # from the name to the size
+        await type_ahead(pilot, "down", "down", "down", "enter")
+        size = app.screen.query_one("#organisation-size", Select)
+        assert size.value == "10-49"
+        assert not size.expanded
+        assert app.session is not None and app.session.answers.organisation.size == "10-49"
+
+    drive(app, script)

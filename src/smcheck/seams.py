@@ -5,8 +5,8 @@ against the installed Textual and fails loudly when an upgrade moves one of them
 
 - :func:`localise_bindings` rewrites a node's own copy of its bindings (``_bindings``), the
   only place Textual reads footer labels from for that node.
-- :func:`localise_select` finds a Select's open list by its type name ``SelectOverlay`` and
-  relabels its Esc binding, whose Textual label is :data:`SELECT_DISMISS`.
+- :func:`select_list` finds a Select's list by its type name ``SelectOverlay``;
+  :func:`localise_select` relabels its Esc binding, whose Textual label is :data:`SELECT_DISMISS`.
 - :class:`QuietFooter` overrides ``Footer.bindings_changed`` to skip rebuilds that change
   nothing.
 - :func:`nothing` is ``AwaitComplete.nothing()``, an awaitable for "the screen did not change".
@@ -80,14 +80,16 @@ SELECT_DISMISS = "Dismiss menu"
 """The footer label Textual gives Esc while a Select's list is open."""
 
 
-def localise_select(select: Widget, label: str) -> None:
-    """Show ``label`` for Esc in the footer while ``select``'s list is open.
+def select_list(select: Widget) -> Widget:
+    """The list a Select opens: its ``SelectOverlay`` child, composed before the Select's own
+    Mount handler runs."""
+    return select.query_one("SelectOverlay")
 
-    The open list is the Select's ``SelectOverlay`` child (composed before the Select's own
-    Mount handler runs), whose binding Textual labels in English only.
-    """
-    for overlay in select.query("SelectOverlay"):
-        localise_bindings(overlay, lambda d: label if d == SELECT_DISMISS else None)
+
+def localise_select(select: Widget, label: str) -> None:
+    """Show ``label`` for Esc in the footer while ``select``'s list is open (Textual labels
+    it in English only)."""
+    localise_bindings(select_list(select), lambda d: label if d == SELECT_DISMISS else None)
 
 
 class QuietFooter(Footer):

@@ -11,7 +11,7 @@ from textual.widgets import Input, OptionList, Select, SelectionList
 from smcheck.core.langs import Lang
 from smcheck.core.text import printable
 from smcheck.core.texts import t
-from smcheck.seams import localise_select
+from smcheck.seams import localise_select, select_list
 
 _V = TypeVar("_V")
 
@@ -36,6 +36,13 @@ class Dropdown(Select[_V]):
 
     def on_mount(self) -> None:
         localise_select(self, t("key.close-list", self.lang))
+
+    def action_show_overlay(self) -> None:
+        super().action_show_overlay()
+        # Textual focuses the open list on its next turn: keys typed right behind the one that
+        # opened it (↓ ↓ ⏎ in one breath) would reach the closed dropdown and be lost
+        if self.expanded:
+            self.screen.set_focus(select_list(self), scroll_visible=False)
 
 
 class FieldOrder(Screen[Any]):
