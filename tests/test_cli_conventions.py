@@ -441,3 +441,14 @@ def test_other_formats_do_not_load_the_report_libraries(answers: Path, tmp_path:
         [sys.executable, "-c", code], capture_output=True, text=True, env=env, check=False
     )
     assert (proc.returncode, proc.stderr) == (0, "[]\n")
+
+
+def test_run_s_options_may_come_before_the_word_run_too(
+    capsys: pytest.CaptureFixture[str], smcheck_home: Path
+) -> None:
+    # `smcheck --lang de` runs the check; `smcheck --lang de run …` is read the same way
+    assert main(["--lang", "de", "run", "--resume", "20990101-000000"]) == 2
+    err = capsys.readouterr().err
+    assert "no session '20990101-000000'" in err and "unrecognized" not in err
+    assert main(["--lang", "xx", "run"]) == 2
+    assert "invalid choice: 'xx'" in capsys.readouterr().err

@@ -318,7 +318,10 @@ def main(argv: Sequence[str] | None = None) -> int:
     _listen()
     argv = list(sys.argv[1:] if argv is None else argv)
     if argv and argv[0].split("=")[0] in RUN_OPTIONS:
-        argv.insert(0, "run")  # `smcheck --lang de` means `smcheck run --lang de`
+        # `smcheck --lang de` means `smcheck run --lang de`, and so does `smcheck --lang de run`
+        if "run" in argv:
+            argv.remove("run")
+        argv.insert(0, "run")
     try:
         args = parser().parse_args(argv)
     except SystemExit as exc:  # --help, --version and usage errors: argparse has printed
