@@ -12,7 +12,6 @@ from smcheck.core.checks import check_answers, check_assessment
 from smcheck.core.errors import InvalidFile, Problem, SmcheckError
 from smcheck.core.models.answers import Answers
 from smcheck.core.models.assessment import Assessment
-from smcheck.core.models.plan import Plan
 from smcheck.core.upgrade import can_upgrade, upgrade
 from smcheck.files.loading import (
     Document,
@@ -153,6 +152,8 @@ def validate_file(path: Path, assessment: Assessment | None = None) -> str:
         a = assessment_from(doc)
         return f"assessment {a.id} {a.version}"
     if kind == "plan":
+        from smcheck.core.models.plan import Plan
+
         plan = validate(Plan, doc)
         return f"plan for {plan.source.assessment} {plan.source.assessment_version}"
     if kind == "comparison":

@@ -14,7 +14,7 @@ from __future__ import annotations
 from dataclasses import dataclass, fields
 from datetime import date, datetime
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from pydantic import ValidationError
 
@@ -36,8 +36,6 @@ from smcheck.core.models.answers import (
 )
 from smcheck.core.models.assessment import Assessment, Question
 from smcheck.core.models.common import Lang, Role
-from smcheck.core.models.comparison import Comparison
-from smcheck.core.models.plan import Plan, Result
 from smcheck.core.text import one_line
 from smcheck.core.walk import Walk
 from smcheck.files.journal import Journal, entry_between, sync_folder
@@ -59,6 +57,10 @@ from smcheck.files.session import (
     session_path,
     session_plan,
 )
+
+if TYPE_CHECKING:  # only named in signatures: a resumed session draws before these load
+    from smcheck.core.models.comparison import Comparison
+    from smcheck.core.models.plan import Plan, Result
 
 
 class InvalidEdit(SmcheckError):

@@ -6,6 +6,7 @@ import copy
 from collections.abc import Callable
 from datetime import UTC, date, datetime
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import tomli_w
 from pydantic import ValidationError
@@ -15,8 +16,6 @@ from smcheck.core.errors import InvalidFile, Problem, SmcheckError, format_path
 from smcheck.core.models.answers import ANSWERS_SCHEMA, Answers, Respondent, Scope
 from smcheck.core.models.assessment import Assessment
 from smcheck.core.models.common import Lang
-from smcheck.core.models.comparison import Comparison
-from smcheck.core.models.plan import Plan
 from smcheck.core.walk import is_open
 from smcheck.files.catalog import load_answers, log
 from smcheck.files.journal import (
@@ -33,6 +32,11 @@ from smcheck.files.lock import SessionInUse as SessionInUse
 from smcheck.files.lock import SessionLock as SessionLock
 from smcheck.files.overview import SESSION_ID, SessionInfo, check_session_id
 from smcheck.files.storage import write_atomic
+
+if TYPE_CHECKING:  # only named in signatures: a resumed session draws before these load
+    from smcheck.core.models.comparison import Comparison
+    from smcheck.core.models.plan import Plan
+
 
 REMOVED = "removed"
 """The folder in ``sessions/`` that removed respondents' sessions are moved to."""
