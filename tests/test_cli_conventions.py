@@ -452,3 +452,7 @@ def test_run_s_options_may_come_before_the_word_run_too(
     assert "no session '20990101-000000'" in err and "unrecognized" not in err
     assert main(["--lang", "xx", "run"]) == 2
     assert "invalid choice: 'xx'" in capsys.readouterr().err
+    # a `run` that is an option's value stays one: here the assessment's name
+    assert main(["--resume", "20990101-000000", "-a", "run"]) == 2
+    err = capsys.readouterr().err
+    assert "no assessment 'run'" in err and "expected one argument" not in err

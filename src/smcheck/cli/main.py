@@ -25,6 +25,18 @@ from smcheck.cli.output import drop_stdout, err, out
 from smcheck.core.errors import InvalidFile, SmcheckError
 
 RUN_OPTIONS = ("--lang", "-a", "--assessment", "--resume", "--interview", "--plain")
+RUN_VALUES = ("--lang", "-a", "--assessment", "--resume")
+"""The options of ``run`` that take the next word as their value."""
+
+
+def _as_run(argv: list[str]) -> list[str]:
+    """``smcheck --lang de …`` as ``smcheck run --lang de …``; a ``run`` right after the
+    options (``smcheck --lang de run …``) is the same command said again, not an option's value."""
+    i = 0
+    while i < len(argv) and argv[i].startswith("-"):
+        i += 2 if argv[i] in RUN_VALUES else 1
+    rest = argv[i:]
+    return ["run", *argv[:i], *(rest[1:] if rest[:1] == ["run"] else rest)]
 
 
 def _date(value: str) -> date:
@@ -318,10 +330,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     _listen()
     argv = list(sys.argv[1:] if argv is None else argv)
     if argv and argv[0].split("=")[0] in RUN_OPTIONS:
-        # `smcheck --lang de` means `smcheck run --lang de`, and so does `smcheck --lang de run`
-        if "run" in argv:
-            argv.remove("run")
-        argv.insert(0, "run")
+        argv = _as_run(argv)
     try:
         args = parser().parse_args(argv)
     except SystemExit as exc:  # --help, --version and usage errors: argparse has printed
