@@ -252,22 +252,34 @@ class Terminal:
             raise RuntimeError(f"{self.text.decode()!r} did not appear in {WAIT:.0f} s:\n{tail}")
 
     def close(self) -> None:
+        """Kill the program and close the terminal; once done (``wait`` closes on a timeout),
+        closing again does nothing."""
+        if self.master < 0:
+            return
         if self.proc.poll() is None:
             self.proc.kill()
         self.proc.wait()
         os.close(self.master)
+        self.master = -1
         self._reader.join(timeout=5)
+
+
+def in_terminal(argv: Sequence[str], home: Path, text: str) -> Terminal:
+    """Run ``argv`` with ``home`` as SMCHECK_HOME until ``text`` appears on its terminal; the
+    closed terminal, with the seconds that took and the peak RSS then."""
+    term = Terminal(argv, _terminal_env(home), text)
+    try:
+        term.wait()
+    finally:
+        term.close()
+    return term
 
 
 def first_screen(argv: Sequence[str], text: str) -> tuple[float, float]:
     """Start ``argv`` with a fresh empty SMCHECK_HOME; (seconds to ``text``, peak RSS in MiB)."""
     home = Path(tempfile.mkdtemp(prefix="smcheck-bench-home-"))
     try:
-        term = Terminal(argv, _terminal_env(home), text)
-        try:
-            term.wait()
-        finally:
-            term.close()
+        term = in_terminal(argv, home, text)
         if not term.peak_mib:
             raise RuntimeError(f"could not read the peak RSS of {argv}")
         return term.elapsed, term.peak_mib

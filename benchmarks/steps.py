@@ -154,13 +154,6 @@ def bench_type_ahead(runs: int) -> list[Verdict]:
 # --- in a pseudo-terminal -----------------------------------------------------------------------
 
 
-def _terminal_time(argv: Sequence[str], home: Path, text: str) -> float:
-    term = run.Terminal(argv, run._terminal_env(home), text)
-    term.wait()  # closes the terminal itself when the text does not come
-    term.close()
-    return term.elapsed
-
-
 def _resumable_home(folder: Path) -> tuple[str, str]:
     """A home with one full check answered up to question 5 (of an organisation with a
     profile); the session's id and the first words of question 6 as the card shows them."""
@@ -202,7 +195,7 @@ def bench_resume(runs: int) -> list[Verdict]:
             home = Path(tempfile.mkdtemp(prefix="smcheck-bench-home-"))
             try:
                 shutil.copytree(prepared, home, dirs_exist_ok=True)
-                mine.values.append(_terminal_time(argv, home, text))
+                mine.values.append(run.in_terminal(argv, home, text).elapsed)
             finally:
                 shutil.rmtree(home, ignore_errors=True)
 
@@ -275,13 +268,15 @@ def bench_sessions(runs: int) -> list[Verdict]:
         def start_list(home: Path | None, into: Series) -> None:
             folder = home or Path(tempfile.mkdtemp(prefix="smcheck-bench-home-"))
             try:
-                into.values.append(_terminal_time(run.SMCHECK_ARGV, folder, listed[bool(home)]))
+                into.values.append(
+                    run.in_terminal(run.SMCHECK_ARGV, folder, listed[bool(home)]).elapsed
+                )
             finally:
                 if home is None:
                     shutil.rmtree(folder, ignore_errors=True)
 
         def start_title() -> None:
-            title.values.append(_terminal_time(run.SMCHECK_ARGV, full, run.START_TEXT))
+            title.values.append(run.in_terminal(run.SMCHECK_ARGV, full, run.START_TEXT).elapsed)
             title_empty.values.append(run.first_screen(run.SMCHECK_ARGV, run.START_TEXT)[0])
 
         empty_home()
