@@ -177,20 +177,15 @@ def test_an_open_select_list_is_a_select_overlay_whose_escape_localise_select_re
     async def labels() -> tuple[list[str], list[str]]:
         async with Menu().run_test() as pilot:
             select = pilot.app.query_one(Select)
-            overlays = [seams.select_list(select)]
-            assert type(overlays[0]).__name__ == "SelectOverlay"
-            before = [
-                b.description
-                for o in overlays
-                for b in o._bindings.key_to_bindings.get("escape", [])
-            ]
+            overlay = seams.select_list(select)
+            assert type(overlay).__name__ == "SelectOverlay"
+
+            def escape() -> list[str]:
+                return [b.description for b in overlay._bindings.key_to_bindings.get("escape", [])]
+
+            before = escape()
             seams.localise_select(select, "Liste schließen")
-            after = [
-                b.description
-                for o in overlays
-                for b in o._bindings.key_to_bindings.get("escape", [])
-            ]
-            return before, after
+            return before, escape()
 
     before, after = asyncio.run(labels())
     assert before == [seams.SELECT_DISMISS]
