@@ -101,6 +101,7 @@ def check_place(country: str, region: str) -> str | None:
     return f"region {region!r} is not a subdivision of {code}; known: {known}"
 
 
+@lru_cache(maxsize=256)  # a batch of answers files plans from a few dozen Mondays
 def working_calendar(start: date, weeks: int, country: str, region: str, lang: str) -> Calendar:
     """The first `weeks` working weeks from Monday `start`, with the holidays on Mon-Fri.
 

@@ -12,8 +12,8 @@ in integers, so a full search over all pairs stays fast.
 from __future__ import annotations
 
 from collections.abc import Iterator
-from dataclasses import dataclass
 from itertools import combinations
+from typing import NamedTuple
 
 from smcheck.core.models.answers import Scope
 from smcheck.core.models.assessment import Assessment, Question
@@ -23,9 +23,9 @@ MAX_STEP = 2
 """An answer is raised by at most this many options."""
 
 
-@dataclass(frozen=True)
-class Change:
-    """Raise one answer from ``from_option`` to ``to_option``."""
+class Change(NamedTuple):
+    """Raise one answer from ``from_option`` to ``to_option`` (a tuple: the search makes
+    thousands of them)."""
 
     order: int
     question: str
@@ -43,14 +43,14 @@ class Change:
 Candidates = list[tuple[tuple["Change", ...], tuple[int | None, int]]]
 
 
-_Layout = tuple[Assessment, list[int], list[list[Question]], list[int], list[int]]
+_Layout = tuple[Assessment, list[int], list[list[Question]], list[int], list[list[int]], list[int]]
 _LAYOUTS: dict[tuple[int, str], _Layout] = {}
 
 
 def _layout(a: Assessment, scope: Scope) -> _Layout:
     """What depends on the questionnaire only, worked out once per questionnaire and scope:
-    whole-number dimension weights (those of scoring), the questions in scope, their weights,
-    the stage of every score 0-100. (The questionnaire itself is kept in the entry, so its id
+    whole-number dimension weights (those of scoring), the questions in scope, their weights
+    and the points of their options, the stage of every score 0-100. (The questionnaire itself is kept in the entry, so its id
     stays valid.)"""
     key = (id(a), scope)
     if key not in _LAYOUTS:
@@ -61,6 +61,7 @@ def _layout(a: Assessment, scope: Scope) -> _Layout:
             [d_weight[d.id] for d in a.dimensions],
             in_scope,
             [q_weight[q.id] for qs in in_scope for q in qs],
+            [a.scale(q.scale).points for qs in in_scope for q in qs],
             [stage_index(a, score) for score in range(101)],
         )
     return _LAYOUTS[key]
@@ -72,7 +73,7 @@ class Evaluator:
     def __init__(self, a: Assessment, values: Values, scope: Scope) -> None:
         self.a = a
         layout = _layout(a, scope)
-        self.dim_weights, in_scope, q_weights, self.stage_of = layout[1:]
+        self.dim_weights, in_scope, q_weights, q_points, self.stage_of = layout[1:]
         self.sums: list[tuple[int, int]] = []
         self.changes: list[Change] = []
         self.points: dict[str, tuple[int, list[int]]] = {}
@@ -80,8 +81,7 @@ class Evaluator:
         for i, questions in enumerate(in_scope):
             num = den = 0
             for q in questions:
-                w = q_weights[order]
-                points = a.scale(q.scale).points
+                w, points = q_weights[order], q_points[order]
                 self.points[q.id] = (w, points)
                 v = values.get(q.id)
                 if isinstance(v, int):
@@ -96,6 +96,7 @@ class Evaluator:
         trap = a.stages[0].trap
         self.trap_lowest = trap.lowest if trap else 0
         self.trap = {q: values.get(q) for q in trap.questions} if trap else {}
+        self.trapped_now = self.trapped()
         self.dimension_of = {q.id: i for i, qs in enumerate(in_scope) for q in qs}
         # what the fast path needs: the scores as they are, and the stage of every score
         self.scores = [ratio_half_up(num, den) if den else None for num, den in self.sums]
@@ -123,7 +124,12 @@ class Evaluator:
         stage = self.stage_of[overall]
         if weakest is not None:
             stage = min(stage, self.stage_of[weakest] + 1)
-        return overall, 0 if self.trapped(changes) else stage
+        trapped = (
+            self.trapped(changes)
+            if any(c.question in self.trap for c in changes)
+            else self.trapped_now
+        )
+        return overall, 0 if trapped else stage
 
     def _trap_after(self, changes: tuple[Change, ...]) -> dict[str, int | str | None]:
         """The trap's questions and their answers after ``changes``."""
@@ -249,7 +255,7 @@ def _search(ev: Evaluator) -> tuple[Steps, bool]:
     # (weakest link plus one): one change can only do that with at most one such dimension,
     # two changes with at most two. That rules out most candidates before any sum.
     low = {d for d, score in enumerate(ev.scores) if score is not None and score < ev.floor(stage)}
-    if ev.trapped():  # the way out of the trap is one of its questions, wherever the average is
+    if ev.trapped_now:  # the way out of the trap is one of its questions, wherever the average is
         low = set()
     singles: Candidates = [
         ((c,), ev.fast((c,))) for c in ev.changes if len(low) == 0 or low == {c.dimension}

@@ -269,8 +269,9 @@ def dimension_confidence(d: Dimension, answers: Answers) -> int | None:
 
 
 def _dimension_result(
-    a: Assessment, d: Dimension, values: Values, scope: Scope, score: int | None, lang: Lang
+    a: Assessment, d: Dimension, answers: Answers, values: Values, score: int | None, lang: Lang
 ) -> DimensionResult:
+    scope = answers.scope
     questions = [q for q in d.questions if scope == "full" or q.quick]
     counts = {"answered": 0, "dont-know": 0, "n/a": 0, "": 0}
     weight = weights_of(a)[0]
@@ -311,6 +312,7 @@ def _dimension_result(
         unanswered=counts[""],
         completeness=ratio_half_up(100 * counts["answered"], len(questions)) if questions else 0,
         pulled_down_by=pulls,
+        confidence=dimension_confidence(d, answers),
     )
 
 
@@ -319,12 +321,7 @@ def score(a: Assessment, answers: Answers, lang: Lang) -> Result:
     values = values_of(answers)
     scope = answers.scope
     st = standing(a, values, scope)
-    dims = [
-        _dimension_result(a, d, values, scope, st.scores[d.id], lang).model_copy(
-            update={"confidence": dimension_confidence(d, answers)}
-        )
-        for d in a.dimensions
-    ]
+    dims = [_dimension_result(a, d, answers, values, st.scores[d.id], lang) for d in a.dimensions]
     total = sum(r.questions for r in dims)
     answered = sum(r.answered for r in dims)
     completeness = ratio_half_up(100 * answered, total) if total else 0

@@ -3,18 +3,19 @@
 The words of an assessment (excuses, questions, options) live in the assessment files; this
 catalogue holds the rest: screen labels, the plain walk, reports, exports and the template.
 
-The catalogue is read on first use, once, with ``tomllib`` (no pydantic: the first screen must
+The catalogue is read on first use, once, with ``tomli`` (no pydantic: the first screen must
 come up fast) and checked then: each entry is a table with exactly a non-empty ``de`` and
 ``en`` string. A broken catalogue raises :class:`BrokenCatalogue` naming the key.
 """
 
 from __future__ import annotations
 
-import tomllib
 from collections.abc import Mapping
 from functools import cache
 from pathlib import Path
 from typing import TYPE_CHECKING
+
+import tomli
 
 from smcheck.core.langs import LANGS, Lang
 
@@ -58,8 +59,8 @@ def catalogue() -> Mapping[str, Mapping[Lang, str]]:
     """All entries, key → language → text, in the order of the file (read once)."""
     try:
         with CATALOGUE.open("rb") as f:
-            data = tomllib.load(f)
-    except (OSError, tomllib.TOMLDecodeError) as exc:
+            data = tomli.load(f)
+    except (OSError, tomli.TOMLDecodeError) as exc:
         raise BrokenCatalogue(f"{CATALOGUE}: {exc}") from exc
     return _check(data, str(CATALOGUE))
 

@@ -1,6 +1,6 @@
 """Where a value sits in a TOML text: maps field paths to line numbers for error messages.
 
-``tomllib`` gives no positions, so this scans the text once, tracking tables, arrays of
+The TOML parser gives no positions, so this scans the text once, tracking tables, arrays of
 tables, dotted keys and values that span several lines. It only needs to be right for
 valid TOML; it never raises.
 """
@@ -8,7 +8,8 @@ valid TOML; it never raises.
 from __future__ import annotations
 
 import re
-import tomllib
+
+import tomli
 
 Path = tuple[str | int, ...]
 
@@ -20,8 +21,8 @@ def _unquote(quoted: str) -> str:
     if quoted.startswith("'"):
         return quoted[1:-1]
     try:
-        return str(tomllib.loads(f"k = {quoted}")["k"])
-    except tomllib.TOMLDecodeError:
+        return str(tomli.loads(f"k = {quoted}")["k"])
+    except tomli.TOMLDecodeError:
         return quoted[1:-1]
 
 
