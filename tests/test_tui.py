@@ -106,6 +106,32 @@ def test_back_goes_back_from_an_incomplete_screen(tmp_path: Path) -> None:
     drive(app, script)
 
 
+def test_the_session_left_on_the_start_screen_can_be_picked_up_again(tmp_path: Path) -> None:
+    """Back on the start screen, the session just left heads the list; choosing it goes on
+    where it stood (it used to find its own lock: "open in another smcheck")."""
+    app = make_app(tmp_path)
+
+    async def script(pilot: Pilot[None]) -> None:
+        await pilot.press("enter")
+        await type_text(pilot, "Physiopraxis Lindner")
+        await pilot.press("ctrl+n", "3")  # question 1 answered
+        assert isinstance(app.screen, DimensionScreen)
+        await pilot.press("left", "left")
+        assert isinstance(app.screen, ProfileScreen)
+        await pilot.press("escape")
+        assert isinstance(app.screen, StartScreen)
+        await app.screen.ready.wait()
+        offered = str(app.screen.query_one("#choices").get_option_at_index(1).prompt)
+        assert "Physiopraxis Lindner · quick check · 1/10 answered" in offered
+        await pilot.press("enter")  # the first choice: the session just left
+        await pilot.pause()
+        assert "another smcheck" not in screen_text(app)
+        assert isinstance(app.screen, DimensionScreen)
+        assert app.screen.index == 1  # the first excuse with an open question
+
+    drive(app, script)
+
+
 def test_digits_answer_the_focused_question_and_move_on_even_when_typed_fast(
     tmp_path: Path, smcheck_home: Path
 ) -> None:

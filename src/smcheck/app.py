@@ -125,6 +125,11 @@ class SmcheckApp(KeepingApp):
         ``results`` (a completed check)."""
         from smcheck.files.open_session import OpenSession
 
+        held = self.session
+        if held is not None and not held.closed and held.id == session_id:
+            # back on the start screen, the session left there is still held by this app:
+            # reopening it would find its own lock ("open in another smcheck")
+            return self._show_where(held, first, results)
         return self._hold(lambda: OpenSession.open(session_id), first=first, results=results)
 
     def _hold(
@@ -146,6 +151,10 @@ class SmcheckApp(KeepingApp):
         if self.confined and session.answers.interview:
             # a respondent answering on their own: no interviewer's hints or private notes
             self.edit(lambda s: s.set_interview(False))
+        return self._show_where(session, first, results)
+
+    def _show_where(self, session: OpenSession, first: bool, results: bool) -> Awaitable[Any]:
+        """Show where the held ``session`` stands, or its ``results``, in its language."""
         self.lang = session.answers.lang
         localise(self, self.lang)
         step = Results() if results else session.walk.resume(session.answers)
