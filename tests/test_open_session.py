@@ -111,6 +111,52 @@ def test_another_respondent_is_written_under_its_own_lock(smcheck_home: Path) ->
     s.close()
 
 
+def test_a_comparison_counts_each_respondent_once_with_their_latest_iteration(
+    smcheck_home: Path,
+) -> None:
+    lead = OpenSession.start(
+        find_assessment("social-media-readiness"), "quick", "en", interview=True
+    )  # type: ignore[arg-type]
+    lead.set_profile(RespondentEdit("Lena", "leadership"))
+    questions = [q.id for _, q in lead.assessment.questions("quick")]
+    for q in questions:
+        lead.set_answer(q, 1)
+    team = OpenSession.open(lead.add_respondent(Respondent(name="Tom", role="team")))
+    for q in questions:
+        team.set_answer(q, 3)
+    team.close()
+    again = OpenSession.open(lead.next_iteration())  # Lena's second iteration, all at 5
+    for q in questions:
+        again.set_answer(q, 5)
+    try:
+        assert len(again.members()) == 3  # the sessions: both of Lena's, and Tom's
+        for session in (again, lead):  # from either of Lena's sessions
+            c = session.comparison()
+            assert [(r.label, r.role) for r in c.respondents] == [
+                ("Lena", "leadership"),
+                ("Tom", "team"),
+            ]
+            assert [r.overall for r in c.respondents] == [100, 50]
+            assert set(session.comparison_reports()) == {"md", "html", "pdf"}
+    finally:
+        again.close()
+        lead.close()
+
+
+def test_one_respondent_with_two_iterations_is_no_comparison(smcheck_home: Path) -> None:
+    first = OpenSession.start(
+        find_assessment("social-media-readiness"), "quick", "en", interview=True
+    )  # type: ignore[arg-type]
+    first.set_answer(first.assessment.questions("quick")[0][1].id, 2)
+    second = OpenSession.open(first.next_iteration())
+    try:
+        assert len(second.members()) == 2
+        assert second.comparison_reports() == {}
+    finally:
+        second.close()
+        first.close()
+
+
 _text = st.text(alphabet=string.ascii_letters + "äöüß ,\n\x1b", max_size=260)
 
 

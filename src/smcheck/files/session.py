@@ -365,15 +365,33 @@ def session_plan(a: Assessment, answers: Answers, lang: Lang, today: date) -> Pl
     )
 
 
+def latest_iterations(members: list[tuple[str, Answers]]) -> list[tuple[str, Answers]]:
+    """Each respondent once, with their latest iteration, in the order of their first: a next
+    iteration names the session before it as ``previous`` (as a portfolio counts respondents)."""
+    by_id = dict(members)
+    next_of = {m.previous: sid for sid, m in members if m.previous in by_id}
+    latest: list[tuple[str, Answers]] = []
+    for sid, m in members:
+        if m.previous in by_id:
+            continue  # a next iteration: reached from its first below
+        seen = {sid}
+        while sid in next_of and next_of[sid] not in seen:
+            sid = next_of[sid]
+            seen.add(sid)
+        latest.append((sid, by_id[sid]))
+    return latest
+
+
 def engagement_comparison(
     a: Assessment, session_id: str, answers: Answers, lang: Lang
 ) -> Comparison:
-    """Every respondent of the session's engagement compared; labelled by name, else by role."""
+    """Every respondent of the session's engagement compared, each with their latest iteration;
+    labelled by name, else by role."""
     from smcheck.core.compare import compare
     from smcheck.core.text import one_line
     from smcheck.core.texts import t
 
-    members = respondents(engagement_of(session_id, answers))
+    members = latest_iterations(respondents(engagement_of(session_id, answers)))
     labels = [
         one_line(m.respondent.name) or f"{t(f'role.{m.respondent.role}', lang)} {i}"
         for i, (_, m) in enumerate(members, start=1)
@@ -389,7 +407,9 @@ def comparison_reports(
     """The client report of an interview with several respondents (the comparison and the one
     plan from the combined view) in every report format, by suffix (md, html, pdf); empty
     otherwise."""
-    if not answers.interview or len(respondents(engagement_of(session_id, answers))) < 2:
+    if not answers.interview:
+        return {}
+    if len(latest_iterations(respondents(engagement_of(session_id, answers)))) < 2:
         return {}
     from smcheck.files.export.comparison import comparison_markdown
     from smcheck.files.export.report import comparison_html, comparison_pdf
