@@ -218,7 +218,22 @@ def test_standard_input_is_read_once(
     stdin(answers_text().encode())  # type: ignore[operator]
     code, out, err = run(capsys, "score", "-", "-a", MINI, "--previous", "-")
     assert (code, out) == (2, "")
-    assert err == f"{PREFIX}- (standard input) can stand for one answers file only\n"
+    assert err == f"{PREFIX}- (standard input) can stand for one file only\n"
+
+
+def test_validate_reads_a_file_from_standard_input_beside_others(
+    answers: Path, stdin: object, capsys: pytest.CaptureFixture[str]
+) -> None:
+    stdin(answers_text().encode())  # type: ignore[operator]
+    code, out, err = run(capsys, "validate", answers, "-", "-a", MINI)
+    assert (code, err) == (0, "")
+    assert out.splitlines()[1] == "<stdin>: valid answers for mini 1.0"
+    stdin(answers_text().replace("value = 4", "value = 9").encode())  # type: ignore[operator]
+    code, out, err = run(capsys, "validate", "-", "-a", MINI)
+    assert (code, out) == (2, "")
+    assert err.startswith(f"{PREFIX}<stdin>:19: answers.b2.value: ")
+    code, out, err = run(capsys, "validate", "-", "-", "-a", MINI)
+    assert (code, out, err) == (2, "", f"{PREFIX}- (standard input) can stand for one file only\n")
 
 
 def test_compare_takes_one_respondent_from_standard_input(

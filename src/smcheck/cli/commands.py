@@ -11,7 +11,9 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from smcheck.cli.output import (
+    STDIN_NAME,
     check_targets,
+    file_name,
     is_stdin,
     output_format,
     read_stdin,
@@ -220,18 +222,24 @@ def _render_comparison(c: Comparison, fmt: str) -> str | bytes:
 
 
 def cmd_validate(args: argparse.Namespace) -> int:
-    from smcheck.files.catalog import find_assessment, validate_file
+    from smcheck.files.catalog import find_assessment, validate_document, validate_file
+    from smcheck.files.loading import decode, parse
 
     assessment = find_assessment(args.assessment) if args.assessment else None
+    stdin = read_stdin(args.files)
     failed = False
     for path in args.files:
         try:
-            kind = validate_file(path, assessment)
+            if is_stdin(path):
+                doc = parse(decode(stdin or b"", STDIN_NAME), STDIN_NAME)
+                kind = validate_document(doc, assessment)
+            else:
+                kind = validate_file(path, assessment)
         except InvalidFile as exc:
             failed = True
             _err("\n".join(str(p) for p in exc.problems))
             continue
-        _out(f"{path}: valid {kind}\n")
+        _out(f"{file_name(path)}: valid {kind}\n")
     return EXIT_ERROR if failed else EXIT_OK
 
 

@@ -190,7 +190,7 @@ def read_stdin(paths: Sequence[Path | None]) -> bytes | None:
     if not count:
         return None
     if count > 1:
-        raise SmcheckError("- (standard input) can stand for one answers file only")
+        raise SmcheckError("- (standard input) can stand for one file only")
     from smcheck.files.loading import MAX_BYTES
 
     stream = getattr(sys.stdin, "buffer", None)

@@ -146,7 +146,11 @@ def load_answers(
 
 def validate_file(path: Path, assessment: Assessment | None = None) -> str:
     """Check any smcheck file; say what it is, or raise with every problem."""
-    doc = read_document(path)
+    return validate_document(read_document(path), assessment)
+
+
+def validate_document(doc: Document, assessment: Assessment | None = None) -> str:
+    """Check any parsed smcheck file; say what it is, or raise with every problem."""
     kind = kind_of(doc)
     if kind == "assessment":
         a = assessment_from(doc)
