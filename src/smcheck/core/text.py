@@ -15,6 +15,27 @@ the bidi controls (marks, embeddings, overrides, isolates) that make text displa
 _MD_SPECIAL = re.compile(r"([\\`*_\[\]|~])")
 
 
+NO_SCORE = "–"
+"""What a missing score reads as, in every table."""
+
+
+def score_text(n: int | None) -> str:
+    """A score, or a dash when there is none."""
+    return NO_SCORE if n is None else str(n)
+
+
+def signed(n: int | None) -> str:
+    """A change with its sign (a real minus, ±0 for none); a dash when unknown."""
+    if n is None:
+        return NO_SCORE
+    return f"+{n}" if n > 0 else f"−{-n}" if n < 0 else "±0"
+
+
+def week_span(weeks: tuple[int, int]) -> str:
+    """Weeks as people write them: "3" or "3–6"."""
+    return str(weeks[0]) if weeks[0] == weeks[1] else f"{weeks[0]}–{weeks[1]}"
+
+
 def bar(score: int | None, width: int = BAR_WIDTH) -> str:
     """A bar readable without colour: ``███████░░░░░░░`` (full blocks for the score)."""
     if score is None:

@@ -10,18 +10,12 @@ import tomli_w
 
 from smcheck.core.models.common import Role
 from smcheck.core.models.comparison import ROLES, Comparison
-from smcheck.core.text import bar, md_escape, one_line
+from smcheck.core.text import NO_SCORE, bar, md_escape, one_line, score_text
 from smcheck.core.texts import t
 from smcheck.files.export.markdown import source_line
 
 LABEL_WIDTH = 12
 """Respondent labels are cut to this many characters in the terminal table."""
-
-NO_SCORE = "–"
-
-
-def _n(value: int | None) -> str:
-    return NO_SCORE if value is None else str(value)
 
 
 def _short(label: str) -> str:
@@ -29,13 +23,13 @@ def _short(label: str) -> str:
     return label if len(label) <= LABEL_WIDTH else label[: LABEL_WIDTH - 1] + "…"
 
 
-def _roles(c: Comparison) -> list[Role]:
+def roles_present(c: Comparison) -> list[Role]:
     """The roles present, in a fixed order."""
     present = {r.role for r in c.respondents}
     return [role for role in ROLES if role in present]
 
 
-def _both_sides(c: Comparison) -> bool:
+def both_sides(c: Comparison) -> bool:
     return {"leadership", "team"} <= {r.role for r in c.respondents}
 
 
@@ -51,7 +45,7 @@ def _table(rows: list[list[str]], right: set[int]) -> list[str]:
     ]
 
 
-def _people(
+def people_table(
     c: Comparison, label: Callable[[str], str], text: Callable[[str], str]
 ) -> list[list[str]]:
     """The respondents' table, its header first: ``label`` shows a name, ``text`` a stage."""
@@ -69,7 +63,7 @@ def _people(
             str(i),
             label(r.label),
             t(f"role.{r.role}", lang),
-            _n(r.overall),
+            score_text(r.overall),
             text(r.stage_name or NO_SCORE),
             f"{r.completeness} %",
         ]
@@ -77,13 +71,13 @@ def _people(
     ]
 
 
-def _scores(
+def scores_table(
     c: Comparison, label: Callable[[str], str], text: Callable[[str], str]
 ) -> list[list[str]]:
     """The dimensions' table, its header first: every respondent's score, the spread, the role
     means and the combined score."""
     lang = c.lang
-    roles = _roles(c)
+    roles = roles_present(c)
     head = [
         t("comparison.dimension", lang),
         *(label(r.label) for r in c.respondents),
@@ -94,10 +88,10 @@ def _scores(
     return [head] + [
         [
             text(d.name or d.id),
-            *(_n(s) for s in d.scores),
-            _n(d.spread),
-            *(_n(d.role_means.get(role)) for role in roles),
-            _n(d.combined),
+            *(score_text(s) for s in d.scores),
+            score_text(d.spread),
+            *(score_text(d.role_means.get(role)) for role in roles),
+            score_text(d.combined),
         ]
         for d in c.dimensions
     ]
@@ -111,12 +105,12 @@ def comparison_text(c: Comparison) -> str:
         f"· {t('report.version', lang, version=c.assessment_version)} · {t(f'scope.{c.scope}', lang)}",
         "",
     ]
-    out += [*_table(_people(c, _short, one_line), {0, 3, 5}), ""]
-    rows = _scores(c, _short, one_line)
+    out += [*_table(people_table(c, _short, one_line), {0, 3, 5}), ""]
+    rows = scores_table(c, _short, one_line)
     out += [*_table(rows, set(range(1, len(rows[0])))), ""]
 
     out.append(
-        f"{t('comparison.combined-overall', lang)}: {_n(c.combined_overall)} · "
+        f"{t('comparison.combined-overall', lang)}: {score_text(c.combined_overall)} · "
         f"{t('comparison.combined-stage', lang)}: {one_line(c.combined_stage_name or NO_SCORE)}"
     )
     if c.combined_reason:
@@ -133,7 +127,7 @@ def comparison_text(c: Comparison) -> str:
     else:
         out.append(
             t(
-                "comparison.no-gaps" if _both_sides(c) else "comparison.no-sides",
+                "comparison.no-gaps" if both_sides(c) else "comparison.no-sides",
                 lang,
                 n=c.gap_threshold,
             )
@@ -191,15 +185,15 @@ def comparison_section(c: Comparison) -> list[str]:
         source_line(md_escape(c.assessment_title), c.assessment_version, c.scope, lang),
         "",
     ]
-    people = _people(c, md_escape, md_escape)
+    people = people_table(c, md_escape, md_escape)
     out += [_md_row(people[0]), "|--:|---|---|--:|---|--:|", *map(_md_row, people[1:]), ""]
-    head, *rows = _scores(c, md_escape, md_escape)
+    head, *rows = scores_table(c, md_escape, md_escape)
     out += [_md_row(head), "|---|" + "--:|" * (len(head) - 1)]
     out += [_md_row([*row[:-1], f"**{row[-1]}**"]) for row in rows]
     out.append("")
 
     out += [
-        f"**{t('comparison.combined-overall', lang)}: {_n(c.combined_overall)}/100** · "
+        f"**{t('comparison.combined-overall', lang)}: {score_text(c.combined_overall)}/100** · "
         f"{t('comparison.combined-stage', lang)}: "
         f"**{md_escape(c.combined_stage_name or NO_SCORE)}**",
         "",
@@ -214,7 +208,7 @@ def comparison_section(c: Comparison) -> list[str]:
     width = max(map(len, names), default=0)
     out.append("```text")
     out += [
-        f"{name:<{width}}  {bar(d.combined)}  {_n(d.combined):>3}"
+        f"{name:<{width}}  {bar(d.combined)}  {score_text(d.combined):>3}"
         for name, d in zip(names, c.dimensions, strict=True)
     ]
     out += ["```", ""]
@@ -241,7 +235,7 @@ def comparison_section(c: Comparison) -> list[str]:
     else:
         out.append(
             t(
-                "comparison.no-gaps" if _both_sides(c) else "comparison.no-sides",
+                "comparison.no-gaps" if both_sides(c) else "comparison.no-sides",
                 lang,
                 n=c.gap_threshold,
             )

@@ -9,7 +9,7 @@ import io
 from typing import Literal
 
 from smcheck.core.models.plan import Plan, Task
-from smcheck.core.text import one_line
+from smcheck.core.text import one_line, week_span
 from smcheck.core.texts import t
 
 Flavour = Literal["plain", "excel", "gitlab"]
@@ -62,11 +62,6 @@ def _row(task: Task, plan: Plan, phases: dict[str, str]) -> list[str]:
     ]
 
 
-def _span(weeks: tuple[int, int]) -> str:
-    first, last = weeks
-    return str(first) if first == last else f"{first}–{last}"
-
-
 def _gitlab_row(task: Task, plan: Plan, phases: dict[str, str]) -> list[str]:
     """Title, a description of several lines (GitLab renders it as Markdown), the due date.
 
@@ -77,7 +72,7 @@ def _gitlab_row(task: Task, plan: Plan, phases: dict[str, str]) -> list[str]:
         f"{t('report.done', lang)}: {one_line(task.done)}",
         "",
         f"{one_line(phases.get(task.phase, task.phase))} · {t('report.week', lang)} "
-        f"{_span(task.weeks)} · {task.start.isoformat()} – {task.end.isoformat()}",
+        f"{week_span(task.weeks)} · {task.start.isoformat()} – {task.end.isoformat()}",
         f"{t('report.owner', lang)}: {t(f'role.{task.owner}', lang)} · {task.effort}",
     ]
     if task.goals:

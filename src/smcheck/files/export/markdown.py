@@ -5,13 +5,9 @@ from __future__ import annotations
 from smcheck.core.models.common import Lang
 from smcheck.core.models.plan import Goal, GoalProgress, Plan, Result, StartPoint
 from smcheck.core.planning import format_amount
-from smcheck.core.text import bar, format_date, md_escape, one_line
+from smcheck.core.text import bar, format_date, md_escape, one_line, score_text, signed, week_span
 from smcheck.core.texts import KEYS, t
 from smcheck.files.export.portfolio import benchmark_lines
-
-
-def _span(weeks: tuple[int, int]) -> str:
-    return str(weeks[0]) if weeks[0] == weeks[1] else f"{weeks[0]}–{weeks[1]}"
 
 
 def _quote(text: str, lang: Lang) -> str:
@@ -19,17 +15,7 @@ def _quote(text: str, lang: Lang) -> str:
     return f"„{md_escape(text)}“" if lang == "de" else f"“{md_escape(text)}”"
 
 
-def _signed(n: int | None) -> str:
-    if n is None:
-        return "–"
-    return f"+{n}" if n > 0 else f"−{-n}" if n < 0 else "±0"
-
-
-def _score(n: int | None) -> str:
-    return "–" if n is None else str(n)
-
-
-def _amount(value: float, unit: str | None, lang: Lang) -> str:
+def amount_text(value: float, unit: str | None, lang: Lang) -> str:
     """``value`` with its unit; a unit smcheck does not know (a hand-edited plan) is left out."""
     if unit is None or (unit != "count" and f"unit.{unit}" not in KEYS):
         return f"{value:g}"
@@ -39,7 +25,7 @@ def _amount(value: float, unit: str | None, lang: Lang) -> str:
 def _progress_line(g: GoalProgress, lang: Lang) -> str:
     parts = [f"**{md_escape(g.title)}**", t(f"status.{g.status}", lang)]
     if g.actual is not None:
-        parts.append(f"{t('report.actual', lang)} {_amount(g.actual, g.unit, lang)}")
+        parts.append(f"{t('report.actual', lang)} {amount_text(g.actual, g.unit, lang)}")
     if g.progress_pct is not None:
         parts.append(t("report.progress", lang, pct=g.progress_pct))
     return "- " + " · ".join(parts)
@@ -55,8 +41,8 @@ def _start_point(sp: StartPoint, lang: Lang, names: dict[str, str]) -> list[str]
         "",
         t("report.start-since", lang, previous=previous, current=current),
         "",
-        f"**{t('report.overall', lang)}: {_score(sp.previous_overall)} → "
-        f"{_score(sp.current_overall)} ({_signed(sp.overall_delta)})** · "
+        f"**{t('report.overall', lang)}: {score_text(sp.previous_overall)} → "
+        f"{score_text(sp.current_overall)} ({signed(sp.overall_delta)})** · "
         f"{t('report.stage', lang)}: {md_escape(sp.previous_stage_name or '–')} → "
         f"**{md_escape(sp.current_stage_name or '–')}**",
         "",
@@ -65,8 +51,8 @@ def _start_point(sp: StartPoint, lang: Lang, names: dict[str, str]) -> list[str]
         "|---|--:|--:|--:|",
     ]
     out += [
-        f"| {md_escape(names.get(d.id, d.id))} | {_score(d.previous)} | {_score(d.current)} | "
-        f"{_signed(d.delta)} |"
+        f"| {md_escape(names.get(d.id, d.id))} | {score_text(d.previous)} | {score_text(d.current)} | "
+        f"{signed(d.delta)} |"
         for d in sp.dimensions
     ]
     out.append("")
@@ -268,12 +254,12 @@ def plan_section(plan: Plan) -> list[str]:
         if not tasks:
             continue
         out += [
-            f"### {one_line(phase.name)} ({t('report.week', lang)} {_span(phase.weeks)})",
+            f"### {one_line(phase.name)} ({t('report.week', lang)} {week_span(phase.weeks)})",
             "",
         ]
         for x in tasks:
             out.append(
-                f"- [ ] **{md_escape(x.title)}** · {t('report.week', lang)} {_span(x.weeks)} · "
+                f"- [ ] **{md_escape(x.title)}** · {t('report.week', lang)} {week_span(x.weeks)} · "
                 f"{t(f'role.{x.owner}', lang)}"
             )
             out.append(f"  - {t('report.done', lang)}: {md_escape(x.done)}")

@@ -6,9 +6,9 @@ from dataclasses import dataclass
 
 from smcheck.core.models.common import Lang, Role
 from smcheck.core.models.comparison import Comparison
-from smcheck.core.text import one_line
+from smcheck.core.text import NO_SCORE, one_line, score_text
 from smcheck.core.texts import t
-from smcheck.files.export.comparison import NO_SCORE, _both_sides, _n, _people, _roles, _scores
+from smcheck.files.export.comparison import both_sides, people_table, roles_present, scores_table
 from smcheck.files.export.report.content import (
     Bar,
     Item,
@@ -89,13 +89,13 @@ def _radar(c: Comparison) -> Radar:
         label = t("comparison.mean", lang, role=t(f"role.{role}", lang))
         return Series(label, tuple(d.role_means.get(role) for d in c.dimensions))
 
-    return Radar(axes, tuple(mean(role) for role in _roles(c)))
+    return Radar(axes, tuple(mean(role) for role in roles_present(c)))
 
 
 def _gaps_after(c: Comparison) -> str:
     if c.gaps:
         return t("comparison.more-gaps", c.lang, n=c.more_gaps) if c.more_gaps else ""
-    key = "comparison.no-gaps" if _both_sides(c) else "comparison.no-sides"
+    key = "comparison.no-gaps" if both_sides(c) else "comparison.no-sides"
     return t(key, c.lang, n=c.gap_threshold)
 
 
@@ -103,7 +103,7 @@ def comparison_report(c: Comparison) -> ComparisonReport:
     """The whole report of a comparison, in the words of its Markdown report."""
     lang = c.lang
     combined = (
-        Item(t("comparison.combined-overall", lang), f"{_n(c.combined_overall)}/100"),
+        Item(t("comparison.combined-overall", lang), f"{score_text(c.combined_overall)}/100"),
         Item(t("comparison.combined-stage", lang), one_line(c.combined_stage_name or NO_SCORE)),
     )
     gaps = tuple(
@@ -124,8 +124,8 @@ def comparison_report(c: Comparison) -> ComparisonReport:
         title=title(plan) if plan is not None else t("report.title", lang),
         source=source_line(c.assessment_title, c.assessment_version, c.scope, lang),
         radar=_radar(c),
-        people=_table(_people(c, one_line, one_line)),
-        scores=_table(_scores(c, one_line, one_line)),
+        people=_table(people_table(c, one_line, one_line)),
+        scores=_table(scores_table(c, one_line, one_line)),
         combined=combined,
         reason=one_line(c.combined_reason or ""),
         next_stage=None if plan is None else next_stage(plan.result, lang),

@@ -10,9 +10,9 @@ from dataclasses import dataclass
 
 from smcheck.core.models.common import Lang
 from smcheck.core.models.plan import Goal, Plan, Result, StartPoint
-from smcheck.core.text import format_date, one_line
+from smcheck.core.text import format_date, one_line, score_text, signed
 from smcheck.core.texts import t
-from smcheck.files.export.markdown import _amount, _score, _signed
+from smcheck.files.export.markdown import amount_text
 from smcheck.files.export.report.timeline import Timeline, timeline
 
 
@@ -267,19 +267,19 @@ def _change(sp: StartPoint, lang: Lang, names: dict[str, str]) -> Change:
     for g in sp.goals:
         parts = [t(f"status.{g.status}", lang)]
         if g.actual is not None:
-            parts.append(f"{t('report.actual', lang)} {_amount(g.actual, g.unit, lang)}")
+            parts.append(f"{t('report.actual', lang)} {amount_text(g.actual, g.unit, lang)}")
         if g.progress_pct is not None:
             parts.append(t("report.progress", lang, pct=g.progress_pct))
         goals.append((one_line(g.title), " · ".join(parts)))
     return Change(
         since=t("report.start-since", lang, previous=previous, current=current),
-        overall=f"{_score(sp.previous_overall)} → {_score(sp.current_overall)} "
-        f"({_signed(sp.overall_delta)})",
+        overall=f"{score_text(sp.previous_overall)} → {score_text(sp.current_overall)} "
+        f"({signed(sp.overall_delta)})",
         stage=f"{one_line(sp.previous_stage_name or '–')} → "
         f"{one_line(sp.current_stage_name or '–')}",
         columns=(t("report.dimension-id", lang), previous, current, t("report.change", lang)),
         rows=tuple(
-            (names.get(d.id, d.id), _score(d.previous), _score(d.current), _signed(d.delta))
+            (names.get(d.id, d.id), score_text(d.previous), score_text(d.current), signed(d.delta))
             for d in sp.dimensions
         ),
         goals=tuple(goals),

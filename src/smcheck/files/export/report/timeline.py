@@ -7,9 +7,8 @@ from datetime import date, timedelta
 
 from smcheck.core.models.common import PHASES
 from smcheck.core.models.plan import Iteration, Plan
-from smcheck.core.text import format_date, one_line
+from smcheck.core.text import format_date, one_line, week_span
 from smcheck.core.texts import t
-from smcheck.files.export.markdown import _span
 
 
 @dataclass(frozen=True)
@@ -95,7 +94,7 @@ def timeline(plan: Plan) -> Timeline:
         return tuple(w.number is not None and span[0] <= w.number <= span[1] for _, w in weeks)
 
     def when(span: tuple[int, int]) -> str:
-        return f"{t('report.week', lang)} {_span(span)}"
+        return f"{t('report.week', lang)} {week_span(span)}"
 
     phases = []
     for p in plan.iteration.phases:
