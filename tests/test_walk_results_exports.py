@@ -324,6 +324,9 @@ def _plain(tmp_path: Path, columns: int, monkeypatch: pytest.MonkeyPatch) -> str
     return stdout.getvalue()
 
 
+SESSION_ID = re.compile(r"\b\d{8}-\d{6}\b")
+
+
 def test_plain_mode_wraps_to_the_terminal_width_without_breaking_a_word(
     tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch
 ) -> None:
@@ -333,9 +336,14 @@ def test_plain_mode_wraps_to_the_terminal_width_without_breaking_a_word(
     assert max(map(len, lines)) <= 49  # the width less one column
     assert max(map(len, wide.splitlines())) > 100  # the wide run was not wrapped
     # every word of the narrow run is a word of the wide one: none was broken in two (bars
-    # are narrower, and a chosen answer cut to fit ends in "…" after a whole word)
-    words = set(wide.split())
-    broken = [w for w in narrow.split() if w not in words and not w.rstrip("“”").endswith("…")]
+    # are narrower, and a chosen answer cut to fit ends in "…" after a whole word); the two
+    # runs' sessions are named by the second each started in, which may differ
+    words = set(SESSION_ID.sub("ID", wide).split())
+    broken = [
+        w
+        for w in SESSION_ID.sub("ID", narrow).split()
+        if w not in words and not w.rstrip("“”").endswith("…")
+    ]
     assert [w for w in broken if w.strip("█░·")] == []
     # a wrapped answer option hangs under its first word
     # (by hand: 5 + 42 characters, and " over" would make 52 of at most 49)
