@@ -91,10 +91,9 @@ def load(
 
         return load_session_file(path, given, _assessment, notes)
     from smcheck.files.catalog import answers_from
-    from smcheck.files.loading import decode, parse
+    from smcheck.files.loading import document
 
-    doc = parse(decode(stdin or b"", STDIN_NAME), STDIN_NAME)
-    return answers_from(doc, given, _assessment, notes)
+    return answers_from(document(stdin or b"", STDIN_NAME), given, _assessment, notes)
 
 
 def _render(plan: Plan, options: ScoreOptions) -> str | bytes:

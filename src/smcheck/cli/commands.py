@@ -223,7 +223,7 @@ def _render_comparison(c: Comparison, fmt: str) -> str | bytes:
 
 def cmd_validate(args: argparse.Namespace) -> int:
     from smcheck.files.catalog import find_assessment, validate_document, validate_file
-    from smcheck.files.loading import decode, parse
+    from smcheck.files.loading import document
 
     assessment = find_assessment(args.assessment) if args.assessment else None
     stdin = read_stdin(args.files)
@@ -231,8 +231,7 @@ def cmd_validate(args: argparse.Namespace) -> int:
     for path in args.files:
         try:
             if is_stdin(path):
-                doc = parse(decode(stdin or b"", STDIN_NAME), STDIN_NAME)
-                kind = validate_document(doc, assessment)
+                kind = validate_document(document(stdin or b"", STDIN_NAME), assessment)
             else:
                 kind = validate_file(path, assessment)
         except InvalidFile as exc:

@@ -15,9 +15,8 @@ from smcheck.core.models.assessment import Assessment
 from smcheck.core.upgrade import can_upgrade, upgrade
 from smcheck.files.loading import (
     Document,
-    decode,
+    document,
     kind_of,
-    parse,
     read_bytes,
     read_document,
     refuse,
@@ -65,8 +64,7 @@ def load_assessment(path: Path) -> Assessment:
     raw = read_bytes(path)
     key = (str(path), hashlib.sha256(raw).digest())
     if key not in _CACHE:
-        name = str(path)
-        _CACHE[key] = assessment_from(parse(decode(raw, name), name))
+        _CACHE[key] = assessment_from(document(raw, str(path)))
     return _CACHE[key]
 
 

@@ -128,7 +128,12 @@ def read_bytes(path: Path) -> bytes:
 
 def read_document(path: Path) -> Document:
     """Read and parse one TOML file."""
-    return parse(decode(read_bytes(path), str(path)), str(path))
+    return document(read_bytes(path), str(path))
+
+
+def document(raw: bytes, name: str) -> Document:
+    """Bytes read from a file (or standard input) named ``name`` in messages, parsed."""
+    return parse(decode(raw, name), name)
 
 
 def kind_of(doc: Document) -> str:
