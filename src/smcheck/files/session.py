@@ -387,11 +387,14 @@ def engagement_comparison(
 ) -> Comparison:
     """Every respondent of the session's engagement compared, each with their latest iteration;
     labelled by name, else by role."""
+    return _compare(a, latest_iterations(respondents(engagement_of(session_id, answers))), lang)
+
+
+def _compare(a: Assessment, members: list[tuple[str, Answers]], lang: Lang) -> Comparison:
     from smcheck.core.compare import compare
     from smcheck.core.text import one_line
     from smcheck.core.texts import t
 
-    members = latest_iterations(respondents(engagement_of(session_id, answers)))
     labels = [
         one_line(m.respondent.name) or f"{t(f'role.{m.respondent.role}', lang)} {i}"
         for i, (_, m) in enumerate(members, start=1)
@@ -409,13 +412,14 @@ def comparison_reports(
     otherwise."""
     if not answers.interview:
         return {}
-    if len(latest_iterations(respondents(engagement_of(session_id, answers)))) < 2:
+    members = latest_iterations(respondents(engagement_of(session_id, answers)))
+    if len(members) < 2:
         return {}
     from smcheck.files.export.comparison import comparison_markdown
     from smcheck.files.export.report import comparison_html, comparison_pdf
 
     try:
-        c = engagement_comparison(a, session_id, answers, lang)
+        c = _compare(a, members, lang)
     except SmcheckError:
         return {}
     return {"md": comparison_markdown(c), "html": comparison_html(c), "pdf": comparison_pdf(c)}
