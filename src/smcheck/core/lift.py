@@ -50,8 +50,8 @@ _LAYOUTS: dict[tuple[int, str], _Layout] = {}
 def _layout(a: Assessment, scope: Scope) -> _Layout:
     """What depends on the questionnaire only, worked out once per questionnaire and scope:
     whole-number dimension weights (those of scoring), the questions in scope, their weights
-    and the points of their options, the stage of every score 0-100. (The questionnaire itself is kept in the entry, so its id
-    stays valid.)"""
+    and the points of their options, the stage of every score 0-100. (The questionnaire itself
+    is kept in the entry, so its id stays valid.)"""
     key = (id(a), scope)
     if key not in _LAYOUTS:
         q_weight, d_weight = weights_of(a)
