@@ -531,6 +531,28 @@ def test_small_organisations_have_only_leadership_and_the_person_who_posts(size:
     }
 
 
+def test_fewer_than_ten_people_get_done_criteria_without_line_managers() -> None:
+    # bundled, resources and staff activation answered 1, the rest 4: the core team and the
+    # weekly hours are in the plan; a four-person practice has no line managers to agree with
+    values = {q.id: 1 if q.id[:3] in ("rs-", "sa-") else 4 for _, q in bundled().questions("full")}
+    ans = answers(values, assessment="social-media-readiness")
+
+    def done(size: str, lang: str) -> dict[str, str]:
+        sized = with_organisation(ans, size=size)
+        plan = make_plan(bundled(), sized, score(bundled(), sized, lang), lang=lang)  # type: ignore[arg-type]
+        return {t.id: t.done for t in plan.tasks}
+
+    tiny, tiny_de = done("1-9", "en"), done("1-9", "de")
+    assert tiny["sa-a-core-team"].startswith("One or two people are named as the core team")
+    assert tiny["rs-a-named-hours"].startswith("Fixed weekly hours for social media are set")
+    assert tiny_de["rs-a-named-hours"].startswith("Für alle, die posten, sind feste Wochenstunden")
+    assert not [d for d in tiny.values() if "line manager" in d]
+    assert not [d for d in tiny_de.values() if "Vorgesetzt" in d]
+    for size in ("10-49", "50-249", ""):  # line managers exist from ten people (or unknown)
+        assert "their line managers have agreed" in done(size, "en")["sa-a-core-team"]
+        assert "in writing with line managers" in done(size, "en")["rs-a-named-hours"]
+
+
 def test_larger_organisations_keep_their_roles() -> None:
     from smcheck.core.models.answers import GoalEdit
 

@@ -150,6 +150,9 @@ def shared_notes(a: Assessment, answers: Answers, lang: Lang) -> list[Note]:
     return out
 
 
+FEWER_THAN_TEN = ("1-9",)
+"""Sizes whose tasks take an action's ``done_small`` criterion, where it has one."""
+
 SMALL_SIZES = ("1-9", "10-49")
 """Organisations this small have no departments: the owner and the person who posts do it all."""
 
@@ -258,10 +261,11 @@ def _made_task(
 
 
 def _action_task(x: Action, f: _Frame, goals: list[str], about: str | None, kind: str) -> Task:
+    done = x.done_small if x.done_small is not None and f.size in FEWER_THAN_TEN else x.done
     return f.task(
         x.id,
         x.title.get(f.lang),
-        x.done.get(f.lang),
+        done.get(f.lang),
         phase=x.phase,
         weeks=scale_weeks(x.weeks, f.weeks),
         owner=x.owner,

@@ -100,6 +100,11 @@ class Action(Strict):
     effort: Effort
     weeks: tuple[int, int] = Field(description="First and last week in a six-week iteration.")
     done: Text = Field(description="The done-criterion.")
+    done_small: Text | None = Field(
+        default=None,
+        description="The done-criterion for fewer than ten people, where it differs: no line "
+        "managers or departments, one or two people doing it all.",
+    )
     questions: list[Id] = Field(
         default_factory=list,
         description="The questions whose low answers call for this action (dimension actions).",
