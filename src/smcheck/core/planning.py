@@ -12,7 +12,7 @@ from smcheck.core.calendar import Calendar, default_country, monday_of, working_
 from smcheck.core.checks import PHASE_WINDOWS
 from smcheck.core.models.answers import NOT_APPLICABLE, Answers, GoalEdit, enabler_goal
 from smcheck.core.models.assessment import REFERENCE_WEEKS, Action, Assessment, Kpi
-from smcheck.core.models.common import PHASES, Effort, Lang, OwnerRole, Phase
+from smcheck.core.models.common import PHASES, Effort, Lang, OwnerRole, Phase, Text
 from smcheck.core.models.plan import (
     Blocker,
     Goal,
@@ -151,7 +151,8 @@ def shared_notes(a: Assessment, answers: Answers, lang: Lang) -> list[Note]:
 
 
 FEWER_THAN_TEN = ("1-9",)
-"""Sizes whose tasks take an action's ``done_small`` criterion, where it has one."""
+"""Sizes that take the questionnaire's wording for fewer than ten people (``done_small``,
+``title_small``, ``measure_small``), where it has one."""
 
 SMALL_SIZES = ("1-9", "10-49")
 """Organisations this small have no departments: the owner and the person who posts do it all."""
@@ -169,6 +170,12 @@ SMALL_OWNER: dict[str, OwnerRole] = {
 """Who does a department's task in an organisation of fewer than 50 people."""
 
 _WEEK = re.compile(r"\{week:(\d+)\}")
+
+
+def sized(text: Text, small: Text | None, size: str) -> Text:
+    """``small``, the wording for fewer than ten people, when the organisation is that small
+    and the questionnaire has one; else ``text``."""
+    return small if small is not None and size in FEWER_THAN_TEN else text
 
 
 def owner_for(role: OwnerRole, size: str) -> OwnerRole:
@@ -261,11 +268,10 @@ def _made_task(
 
 
 def _action_task(x: Action, f: _Frame, goals: list[str], about: str | None, kind: str) -> Task:
-    done = x.done_small if x.done_small is not None and f.size in FEWER_THAN_TEN else x.done
     return f.task(
         x.id,
         x.title.get(f.lang),
-        done.get(f.lang),
+        sized(x.done, x.done_small, f.size).get(f.lang),
         phase=x.phase,
         weeks=scale_weeks(x.weeks, f.weeks),
         owner=x.owner,
@@ -382,13 +388,13 @@ def make_plan(
             Goal(
                 id=gid,
                 kind="enabler",
-                title=d.enabler.title.get(lang),
+                title=sized(d.enabler.title, d.enabler.title_small, org.size).get(lang),
                 owner=owner_for(
                     answers.goals.get(gid, GoalEdit()).owner or d.enabler.owner, org.size
                 ),
                 due=cal.end,
                 dimension=did,
-                measure=d.enabler.measure.get(lang),
+                measure=sized(d.enabler.measure, d.enabler.measure_small, org.size).get(lang),
             )
         )
     goal_of = {g.objective or g.dimension: g.id for g in goals}
@@ -414,7 +420,9 @@ def make_plan(
             kind="goal",
             id=enabler_goal(i) if kind == "dimension" else a.objective(i).kpis[0].id,
             title=(
-                a.dimension(i).enabler.title if kind == "dimension" else a.objective(i).name
+                sized(a.dimension(i).enabler.title, a.dimension(i).enabler.title_small, org.size)
+                if kind == "dimension"
+                else a.objective(i).name
             ).get(lang),
         )
         for kind, i in choice.later_goals

@@ -75,6 +75,12 @@ class EnablerGoal(Strict):
 
     title: Text
     measure: Text = Field(description="How to tell the goal is reached.")
+    title_small: Text | None = Field(
+        default=None, description="The title for fewer than ten people, where it differs."
+    )
+    measure_small: Text | None = Field(
+        default=None, description="The measure for fewer than ten people, where it differs."
+    )
     owner: OwnerRole
     actions: list[Id] = Field(
         min_length=1,
