@@ -186,6 +186,8 @@ def bench_resume(runs: int) -> list[Verdict]:
     to its first screen (pseudo-terminal, 80x24, as ``run.first_screen``)."""
     mine = Series("smcheck run --resume ID -> question 6 drawn", "s")
     base = Series("bare Textual app -> first screen", "s")
+    floor = Series("bare app, after importing the models", "s")
+    floor_argv = (sys.executable, str(HERE / "bare_validated.py"), run.BARE_TEXT)
     prepared = Path(tempfile.mkdtemp(prefix="smcheck-bench-resume-"))
     try:
         session_id, text = _resumable_home(prepared)
@@ -201,15 +203,21 @@ def bench_resume(runs: int) -> list[Verdict]:
 
         one()
         run.first_screen(run.BARE_ARGV, run.BARE_TEXT)
+        run.first_screen(floor_argv, run.BARE_TEXT)
         mine.values.clear()
         _interleaved(
-            runs, one, lambda: base.values.append(run.first_screen(run.BARE_ARGV, run.BARE_TEXT)[0])
+            runs,
+            one,
+            lambda: base.values.append(run.first_screen(run.BARE_ARGV, run.BARE_TEXT)[0]),
+            lambda: floor.values.append(run.first_screen(floor_argv, run.BARE_TEXT)[0]),
         )
     finally:
         shutil.rmtree(prepared, ignore_errors=True)
     print("resume: start to the resumed question in a pseudo-terminal (80x24)")
     print(mine.line())
     print(base.line())
+    print("  for reference (not the budget): what showing only a validated session costs at least")
+    print(f"{floor.line()}  ({floor.median / base.median:.2f}x the bare app)")
     return [Verdict("resume", mine, base, 1.5)]
 
 
