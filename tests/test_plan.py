@@ -566,6 +566,28 @@ def test_fewer_than_ten_people_get_goals_and_tasks_without_line_managers() -> No
         assert "At least two people have weekly hours" in usual["enable-resources"]
 
 
+def test_a_goal_for_later_reads_as_for_its_size() -> None:
+    # strategy and goals answered 1, staff attitude 2, two objectives: the staff goal is the
+    # third weakest and waits behind the two objectives
+    values = {
+        q.id: 1 if q.id[:3] in ("sf-", "go-") else 2 if q.id[:3] == "sa-" else 4
+        for _, q in bundled().questions("full")
+    }
+    ans = answers(
+        values, assessment="social-media-readiness", objectives=["awareness", "customers"]
+    )
+
+    def later_goals(size: str) -> dict[str, str]:
+        sized = with_organisation(ans, size=size)
+        plan = make_plan(bundled(), sized, score(bundled(), sized, "en"), lang="en")
+        return {x.id: x.title for x in plan.later if x.kind == "goal"}
+
+    assert later_goals("1-9")["enable-staff-attitude"].startswith("One or two named people")
+    assert later_goals("50-249")["enable-staff-attitude"].startswith(
+        "A named core team of at least two"
+    )
+
+
 def test_larger_organisations_keep_their_roles() -> None:
     from smcheck.core.models.answers import GoalEdit
 
