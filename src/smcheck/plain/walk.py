@@ -10,41 +10,37 @@ ends in a prompt line ``> `` without a newline; what is typed is read up to the 
 When stdin is not a terminal, what was read is echoed after the prompt, so a transcript reads
 like the conversation it was.
 
-Nothing here imports Textual (nor Rich).
+Nothing here imports Textual (nor Rich). The start menu is in :mod:`smcheck.plain.start`, the
+profile's questions in :mod:`smcheck.plain.profile`, the words and renderings in
+:mod:`smcheck.plain.render`.
 """
 
 from __future__ import annotations
 
-import re
 import sys
 from collections.abc import Callable
 from datetime import date
 from functools import partial
 from pathlib import Path
-from typing import Any, TextIO
+from typing import TextIO
 
-from smcheck.core.errors import InvalidFile, SmcheckError
+from smcheck.core.errors import SmcheckError
 from smcheck.core.models.answers import (
     DONT_KNOW,
-    MAX_CHANNEL,
-    MAX_CHANNELS,
-    MAX_GOAL,
-    MAX_NAME,
     MAX_NOTE,
     NOT_APPLICABLE,
-    SIZES,
     Answer,
     Answers,
     Scope,
 )
 from smcheck.core.models.assessment import Assessment, Dimension, Question
-from smcheck.core.models.common import ROLES, Lang
+from smcheck.core.models.common import Lang
 from smcheck.core.models.plan import Plan
 from smcheck.core.result_text import wrap_text
-from smcheck.core.text import format_date, one_line, printable
+from smcheck.core.text import one_line, printable
 from smcheck.core.texts import t
-from smcheck.core.walk import Profile, Walk, check_label, is_open
-from smcheck.files.catalog import entries, find_assessment, load_assessment
+from smcheck.core.walk import Profile, Walk, is_open
+from smcheck.files.catalog import find_assessment
 from smcheck.files.export.files import (
     default_base,
     format_names,
@@ -53,8 +49,8 @@ from smcheck.files.export.files import (
     without_suffix,
     write_exports,
 )
-from smcheck.files.open_session import OpenSession, OrganisationEdit, RespondentEdit
-from smcheck.files.session import list_sessions
+from smcheck.files.open_session import OpenSession
+from smcheck.plain.profile import profile
 from smcheck.plain.render import (
     NOTE,
     PRIVATE,
@@ -67,6 +63,7 @@ from smcheck.plain.render import (
     quoted,
     result_lines,
 )
+from smcheck.plain.start import start_menu
 
 EXIT_OK, EXIT_ERROR, EXIT_INTERRUPTED = 0, 2, 130
 
@@ -184,80 +181,6 @@ class PlainWalk:
         except SmcheckError as exc:
             self.say(f"{t('error.title', self.lang)}: {exc}")
 
-    # --- start -------------------------------------------------------------------------------
-
-    def start_menu(self) -> None:
-        """Choose a new check or a session to resume; ends with a session open."""
-        if self.only is not None:
-            assessments: list[Assessment] = [self.only]
-            broken: list[str] = []
-        else:
-            assessments, broken = [], []
-            for entry in entries():
-                try:
-                    assessments.append(load_assessment(entry.path))
-                except InvalidFile as exc:
-                    broken.append(str(exc.problems[0]))
-        sessions = [
-            s for s in list_sessions() if s.problem or s.given < s.total or s.completed is None
-        ][:9]
-        while True:
-            choices: list[Callable[[], None]] = []
-            self.say(t("start.title", self.lang))
-            self.say(t("start.intro", self.lang))
-            for a in assessments:
-                self.say("")
-                self.say(f"{t('start.new', self.lang)}: {one_line(a.title.get(self.lang))}")
-                scopes: list[Scope] = ["quick", "full"] if a.has_quick() else ["full"]
-                for scope in scopes:
-                    n = len(a.questions(scope))
-                    label = check_label(scope, n, self.lang)
-                    choices.append(partial(self.start_new, a, scope))
-                    self.say(f"  {len(choices)}. {label}")
-            for problem in broken:
-                self.say("  " + t("start.broken", self.lang, problem=problem))
-            if sessions:
-                self.say("")
-                self.say(t("start.resume", self.lang))
-                for s in sessions:
-                    if s.problem:
-                        broken_line = t("start.broken", self.lang, problem=s.problem)
-                        self.say(f"  {s.id}: {broken_line}")
-                        continue
-                    local = s.updated.astimezone() if s.updated else None
-                    when = (
-                        f"{format_date(local.date(), self.lang)} {local:%H:%M}" if local else s.id
-                    )
-                    org = one_line(s.organisation) or t("start.unnamed", self.lang)
-                    scope_name = (
-                        t(f"scope.{s.scope}", self.lang)
-                        if s.scope in ("quick", "full")
-                        else s.scope
-                    )
-                    label = t(
-                        "start.session",
-                        self.lang,
-                        org=org,
-                        scope=scope_name,
-                        given=s.given,
-                        total=s.total,
-                        when=when,
-                    )
-                    choices.append(partial(self.open_session, s.id))
-                    self.say(f"  {len(choices)}. {label}")
-            if not choices:
-                raise SmcheckError(self.w("plain.nothing"))
-            self.say("")
-            self.say(self.w("plain.choose"))
-            picked = self.choose(len(choices))
-            assert picked is not None
-            try:
-                choices[picked - 1]()
-                return
-            except SmcheckError as exc:  # in use elsewhere, or broken since it was listed
-                self.say(f"{t('error.title', self.lang)}: {exc}")
-                self.say("")
-
     # --- the walk ----------------------------------------------------------------------------
 
     def questions(self) -> list[tuple[Dimension, Question]]:
@@ -272,11 +195,11 @@ class PlainWalk:
         qs = self.questions()
         position = walk.first_question(step, self.answers)
         if isinstance(step, Profile):
-            self.profile()
+            profile(self)
         back_to_review = False
         while True:
             if position < 0:
-                self.profile()
+                profile(self)
                 position = 0
             elif position < len(qs):
                 if self.question(position) < 0:
@@ -290,152 +213,6 @@ class PlainWalk:
                 position = target
                 back_to_review = target < len(qs)
         self.finish()
-
-    # --- profile -----------------------------------------------------------------------------
-
-    def _label(self, key: str, current: str, **values: object) -> str:
-        label = t(key, self.lang, **values)
-        return f"{label} [{one_line(current)}]" if current else label
-
-    def text_field(self, key: str, current: str, limit: int) -> str:
-        self.say("")
-        self.say(self._label(key, current))
-        while True:
-            text = self.ask()
-            if not text:
-                return current
-            if text == "-":
-                return ""
-            if len(text) > limit:
-                self.say(self.w("plain.too-long", n=limit))
-                continue
-            return text
-
-    def profile(self) -> None:
-        assert self.assessment and self.answers
-        lang = self.lang
-        self.shown_dimension = None
-        self.say("")
-        self.say(t("profile.title", lang))
-        self.say(self.w("plain.profile-intro"))
-
-        def org_set(**changes: Any) -> None:
-            self.edit(lambda s: s.set_profile(OrganisationEdit(**changes)))
-
-        org = self.answers.organisation
-        org_set(name=self.text_field("profile.name", org.name, MAX_NAME))
-
-        self.say("")
-        self.say(self._label("profile.size", self.answers.organisation.size))
-        self.say("  " + self.w("plain.size-none"))
-        for i, size in enumerate(SIZES, start=1):
-            self.say(f"  {i}. {size}")
-        picked = self.choose(len(SIZES), low=0, keep=True)
-        if picked is not None:
-            org_set(size="" if picked == 0 else SIZES[picked - 1])
-
-        org = self.answers.organisation
-        org_set(industry=self.text_field("profile.industry", org.industry, MAX_NAME))
-
-        self.say("")
-        self.say(self._label("profile.channels", ", ".join(self.answers.organisation.channels)))
-        while True:
-            text = self.ask()
-            if not text:
-                break
-            channels = [c.strip() for c in text.split(",") if c.strip() and c.strip() != "-"]
-            if len(channels) > MAX_CHANNELS:
-                self.say(self.w("plain.too-many", n=MAX_CHANNELS))
-            elif any(len(c) > MAX_CHANNEL for c in channels):
-                self.say(self.w("plain.too-long", n=MAX_CHANNEL))
-            else:
-                org_set(channels=tuple(channels))
-                break
-
-        goals = [*self.answers.organisation.company_goals, "", ""]
-        first = self.text_field("profile.goal1", goals[0], MAX_GOAL)
-        org_set(company_goals=tuple(g for g in (first, goals[1]) if g))
-        second = self.text_field("profile.goal2", goals[1], MAX_GOAL)
-        org_set(company_goals=tuple(g for g in (first, second) if g))
-
-        if self.assessment.objectives:
-            self.objectives()
-            self.links()
-
-        org = self.answers.organisation
-        country = self.text_field("profile.country", org.country, 2).upper()
-        org_set(country=country)
-        region = self.text_field("profile.region", self.answers.organisation.region, 3).upper()
-        org_set(region=region)
-
-        who = self.answers.respondent
-        name = self.text_field("profile.respondent", who.name, MAX_NAME)
-        self.edit(lambda s: s.set_profile(RespondentEdit(name=name)))
-
-        self.say("")
-        role = self.answers.respondent.role
-        self.say(self._label("profile.role", t(f"role.{role}", lang)))
-        for i, r in enumerate(ROLES, start=1):
-            self.say(f"  {i}. {t(f'role.{r}', lang)}")
-        picked = self.choose(len(ROLES), keep=True)
-        if picked is not None:
-            role = ROLES[picked - 1]
-            self.edit(lambda s: s.set_profile(RespondentEdit(role=role)))
-
-    def links(self) -> None:
-        """Which company goal each chosen objective serves (1, 2, both, or none yet)."""
-        assert self.assessment and self.answers
-        org = self.answers.organisation
-        if not org.objectives or not org.company_goals:
-            return
-        n = len(org.company_goals)
-        links: list[tuple[str, tuple[int, ...]]] = []
-        for oid in org.objectives:
-            name = one_line(self.assessment.objective(oid).name.get(self.lang))
-            current = " ".join(str(k) for k in org.links.get(oid, []))
-            self.say("")
-            self.say(self._label("plain.link", current, objective=name, n=n))
-            while True:
-                text = self.ask()
-                if not text:
-                    numbers = tuple(org.links.get(oid, []))
-                    break
-                if text == "-":
-                    numbers = ()
-                    break
-                parsed = [parse_number(p) for p in re.split(r"[,\s]+", text) if p]
-                if all(k is not None and 1 <= k <= n for k in parsed):
-                    numbers = tuple(sorted({k for k in parsed if k is not None}))
-                    break
-                self.say(self.w("plain.bad-numbers", value=quoted(text), n=n))
-            links.append((oid, numbers))
-        self.edit(partial(OpenSession.set_profile, edit=OrganisationEdit(links=tuple(links))))
-
-    def objectives(self) -> None:
-        assert self.assessment and self.answers
-        lang, objectives = self.lang, self.assessment.objectives
-        chosen = self.answers.organisation.objectives
-        names = ", ".join(one_line(o.name.get(lang)) for o in objectives if o.id in chosen)
-        self.say("")
-        self.say(f"{self.w('plain.objectives')} [{names}]" if names else self.w("plain.objectives"))
-        for i, o in enumerate(objectives, start=1):
-            self.say(f"  {i}. {one_line(o.name.get(lang))} – {one_line(o.description.get(lang))}")
-        while True:
-            text = self.ask()
-            if not text:
-                return
-            if text == "-":
-                picked: set[int] = set()
-            else:
-                parts = [p for p in re.split(r"[,\s]+", text) if p]
-                numbers = [parse_number(p) for p in parts]
-                if not all(n is not None and 1 <= n <= len(objectives) for n in numbers):
-                    self.say(self.w("plain.bad-numbers", value=quoted(text), n=len(objectives)))
-                    continue
-                picked = {n for n in numbers if n is not None}
-            ordered = tuple(o.id for i, o in enumerate(objectives, start=1) if i in picked)
-            self.edit(partial(OpenSession.set_profile, edit=OrganisationEdit(objectives=ordered)))
-            return
 
     # --- questions ---------------------------------------------------------------------------
 
@@ -667,7 +444,7 @@ def run_plain(
         if resume is not None:
             walk.open_session(resume)
         else:
-            walk.start_menu()
+            start_menu(walk)
         walk.walk()
         return EXIT_OK
     except Stop:
