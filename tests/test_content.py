@@ -77,6 +77,23 @@ def test_actions_cover_every_dimension_and_every_phase(full: Assessment) -> None
     assert phases == set(PHASE_WINDOWS)
 
 
+def test_no_task_asks_its_owner_to_do_it_with_themselves(full: Assessment) -> None:
+    # a task owned by leadership that says "with leadership" reads, on the plan, as leadership
+    # going through the goals with itself
+    # ("the list ... is with leadership." says where a list lies: not a thing done together)
+    with_leadership = re.compile(r"with leadership(?!\.)|mit der Leitung", re.IGNORECASE)
+    actions = [x for d in full.dimensions for x in d.actions]
+    actions += [x for o in full.objectives for x in o.actions] + list(full.always)
+    odd = [
+        x.id
+        for x in actions
+        if x.owner == "leadership"
+        for text in (x.title.en, x.title.de, x.done.en, x.done.de)
+        if with_leadership.search(text)
+    ]
+    assert odd == []
+
+
 def test_objectives_and_kpis(full: Assessment) -> None:
     assert [o.id for o in full.objectives] == ["awareness", "customers", "insights", "sales"]
     kpis = {k.id for o in full.objectives for k in o.kpis}
