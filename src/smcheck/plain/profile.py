@@ -3,7 +3,6 @@ which company goal each objective serves, the place of its holidays and who answ
 
 from __future__ import annotations
 
-import re
 from functools import partial
 from typing import TYPE_CHECKING, Any
 
@@ -12,7 +11,7 @@ from smcheck.core.models.common import ROLES
 from smcheck.core.text import one_line
 from smcheck.core.texts import t
 from smcheck.files.open_session import OpenSession, OrganisationEdit, RespondentEdit
-from smcheck.plain.render import parse_number, quoted
+from smcheck.plain.render import numbers_in, quoted
 
 if TYPE_CHECKING:
     from smcheck.plain.walk import PlainWalk
@@ -122,7 +121,7 @@ def links(walk: PlainWalk) -> None:
     if not org.objectives or not org.company_goals:
         return
     n = len(org.company_goals)
-    links: list[tuple[str, tuple[int, ...]]] = []
+    served: list[tuple[str, tuple[int, ...]]] = []
     for oid in org.objectives:
         name = one_line(walk.assessment.objective(oid).name.get(walk.lang))
         current = " ".join(str(k) for k in org.links.get(oid, []))
@@ -136,24 +135,24 @@ def links(walk: PlainWalk) -> None:
             if text == "-":
                 numbers = ()
                 break
-            parsed = [parse_number(p) for p in re.split(r"[,\s]+", text) if p]
-            if all(k is not None and 1 <= k <= n for k in parsed):
-                numbers = tuple(sorted({k for k in parsed if k is not None}))
+            typed = numbers_in(text, n)
+            if typed is not None:
+                numbers = tuple(sorted(typed))
                 break
             walk.say(walk.w("plain.bad-numbers", value=quoted(text), n=n))
-        links.append((oid, numbers))
-    walk.edit(partial(OpenSession.set_profile, edit=OrganisationEdit(links=tuple(links))))
+        served.append((oid, numbers))
+    walk.edit(partial(OpenSession.set_profile, edit=OrganisationEdit(links=tuple(served))))
 
 
 def objectives(walk: PlainWalk) -> None:
     """What social media should achieve: numbers of the objectives, ``-`` for none."""
     assert walk.assessment and walk.answers
-    lang, objectives = walk.lang, walk.assessment.objectives
+    lang, offered = walk.lang, walk.assessment.objectives
     chosen = walk.answers.organisation.objectives
-    names = ", ".join(one_line(o.name.get(lang)) for o in objectives if o.id in chosen)
+    names = ", ".join(one_line(o.name.get(lang)) for o in offered if o.id in chosen)
     walk.say("")
     walk.say(f"{walk.w('plain.objectives')} [{names}]" if names else walk.w("plain.objectives"))
-    for i, o in enumerate(objectives, start=1):
+    for i, o in enumerate(offered, start=1):
         walk.say(f"  {i}. {one_line(o.name.get(lang))} – {one_line(o.description.get(lang))}")
     while True:
         text = walk.ask()
@@ -162,12 +161,11 @@ def objectives(walk: PlainWalk) -> None:
         if text == "-":
             picked: set[int] = set()
         else:
-            parts = [p for p in re.split(r"[,\s]+", text) if p]
-            numbers = [parse_number(p) for p in parts]
-            if not all(n is not None and 1 <= n <= len(objectives) for n in numbers):
-                walk.say(walk.w("plain.bad-numbers", value=quoted(text), n=len(objectives)))
+            typed = numbers_in(text, len(offered))
+            if typed is None:
+                walk.say(walk.w("plain.bad-numbers", value=quoted(text), n=len(offered)))
                 continue
-            picked = {n for n in numbers if n is not None}
-        ordered = tuple(o.id for i, o in enumerate(objectives, start=1) if i in picked)
+            picked = typed
+        ordered = tuple(o.id for i, o in enumerate(offered, start=1) if i in picked)
         walk.edit(partial(OpenSession.set_profile, edit=OrganisationEdit(objectives=ordered)))
         return

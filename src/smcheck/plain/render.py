@@ -41,6 +41,15 @@ def parse_number(text: str) -> int | None:
     return int(text) if _DIGITS.fullmatch(text) else None
 
 
+def numbers_in(text: str, high: int) -> set[int] | None:
+    """The numbers 1 to ``high`` typed in ``text``, apart by commas or spaces; ``None`` if
+    anything else is typed."""
+    numbers = [parse_number(part) for part in re.split(r"[,\s]+", text) if part]
+    if not all(n is not None and 1 <= n <= high for n in numbers):
+        return None
+    return {n for n in numbers if n is not None}
+
+
 def quoted(value: str, limit: int = 40) -> str:
     """Typed text as it can stand in a one-line explanation."""
     value = one_line(value)
